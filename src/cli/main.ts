@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { performance } from 'node:perf_hooks';
+import { runCli } from './run-cli.js';
+
+// The only place that touches the process: arguments, streams, clock and exit code.
+process.exitCode = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  now: () => performance.now(),
+});

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { LANGUAGES, type Language } from '../decision/decision-schema.js';
+import { HccError } from '../errors.js';
+import type { CliIo } from './cli-io.js';
+import { runPlan } from './commands/plan.js';
+import { runSchema } from './commands/schema.js';
+import { runValidate } from './commands/validate.js';
+import { UsageError } from './input-error.js';
+import pkg from '../../package.json' with { type: 'json' };
+
+export const USAGE = `hcc ${pkg.version}: correspondence after an H&C Stage 1 decision
+
+Usage:
+  hcc validate <path...> [--json] [--lang en|fr]   check decision records
+  hcc plan <path...> [--json] [--lang en|fr]       the documents and follow-ups each decision requires
+  hcc schema                                       the JSON Schema of a decision record
+  hcc help | --help                                this text
+  hcc --version                                    the version
+
+A path is a .json file (one record), a .ndjson or .jsonl file (one record a line), or a
+directory of such files. --lang chooses the language of error messages (default en).
+
+Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error.
+`;
+
+function languageOf(value: string | undefined): Language {
+  if (value === undefined) return 'en';
+  const found = LANGUAGES.find((l) => l === value);
+  if (!found) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}`);
+  return found;
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const [command, ...paths] = positionals;
+  if (values.version) {
+    io.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  if (values.help || command === 'help') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const options = { json: values.json, language: languageOf(values.lang) };
+  switch (command) {
+    case 'validate':
+    case 'plan':
+      if (paths.length === 0) throw new UsageError(`hcc ${command} needs at least one file or directory`);
+      return command === 'validate' ? runValidate(paths, options, io) : runPlan(paths, options, io);
+    case 'schema':
+      if (paths.length > 0) throw new UsageError('hcc schema takes no arguments');
+      return runSchema(io);
+    case undefined:
+      throw new UsageError('a command is required');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+/** Runs one command line; returns the exit code. Never throws for bad input or usage. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const usage = error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    if (usage) {
+      io.stderr.write(`hcc: ${error.message}\nRun "hcc help" for usage.\n`);
+      return 2;
+    }
+    // Anything else is a bug: report its code, not a stack, and never the data it was handling.
+    const code = error instanceof HccError ? error.code : 'INTERNAL';
+    io.stderr.write(`hcc: internal error ${code}; please report it with the command line used.\n`);
+    return 3;
+  }
+}

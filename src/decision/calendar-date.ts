@@ -1,0 +1,19 @@
+/** An ISO calendar date, YYYY-MM-DD, already checked by the schema to exist. */
+export type IsoDate = string;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Negative, zero or positive as `a` is before, on or after `b` (ISO dates sort as strings). */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The same day `years` later; 29 February becomes 1 March in a year without one. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const year = Number(date.slice(0, 4)) + years;
+  const monthDay = date.slice(5);
+  const rest = monthDay === '02-29' && !isLeapYear(year) ? '03-01' : monthDay;
+  return `${String(year).padStart(4, '0')}-${rest}`;
+}

@@ -1,0 +1,172 @@
+import { addYears, compareDates } from './calendar-date.js';
+import type { DecisionRecord, PostalAddress, StatusInCanada } from './decision-schema.js';
+import type { DecisionErrorCode } from './error-codes.js';
+import { listHousehold, peopleToLeaveWithoutOrder, type HouseholdMember } from './household.js';
+
+export type IssuePath = readonly (string | number)[];
+
+/** A rule violation before it is given its bilingual message. */
+export interface RuleIssue {
+  readonly path: IssuePath;
+  readonly code: DecisionErrorCode;
+}
+
+/** A cross-field rule: reads a structurally sound record, returns every violation it finds. */
+export type DecisionRule = (record: DecisionRecord) => RuleIssue[];
+
+const channelsAreUnique: DecisionRule = (r) =>
+  r.correspondence.channels.flatMap((c, i, all) =>
+    all.indexOf(c) < i ? [{ path: ['correspondence', 'channels', i], code: 'CHANNEL_DUPLICATE' }] : [],
+  );
+
+/** Correspondence goes to the representative when there is one, so the channel needs their address. */
+const channelsHaveAddresses: DecisionRule = (r) => {
+  const c = r.correspondence;
+  const rep = c.representative ?? undefined;
+  const base = rep ? ['correspondence', 'representative'] : ['correspondence'];
+  const issues: RuleIssue[] = [];
+  const email = rep ? rep.email : c.email;
+  const postal: PostalAddress | null | undefined = rep ? rep.postalAddress : c.postalAddress;
+  if (c.channels.includes('email') && !email) issues.push({ path: [...base, 'email'], code: 'EMAIL_REQUIRED' });
+  if (c.channels.includes('mail') && !postal) {
+    issues.push({ path: [...base, 'postalAddress'], code: 'POSTAL_ADDRESS_REQUIRED' });
+  }
+  return issues;
+};
+
+const bornBeforeDecision: DecisionRule = (r) => {
+  const people = [
+    { path: ['principalApplicant'], dob: r.principalApplicant.dateOfBirth },
+    ...(r.familyMembers ?? []).map((m, i) => ({ path: ['familyMembers', i], dob: m.dateOfBirth })),
+  ];
+  return people
+    .filter((p) => compareDates(p.dob, r.decisionDate) >= 0)
+    .map((p) => ({ path: [...p.path, 'dateOfBirth'], code: 'DATE_OF_BIRTH_AFTER_DECISION' }));
+};
+
+const ucisAreUnique: DecisionRule = (r) => {
+  const seen = new Set<string>();
+  return listHousehold(r).flatMap((p) => {
+    const duplicate = seen.has(p.uci);
+    seen.add(p.uci);
+    return duplicate ? [{ path: [...p.path, 'uci'], code: 'UCI_DUPLICATE' as const }] : [];
+  });
+};
+
+function statusIssues(status: StatusInCanada, path: IssuePath, decisionDate: string): RuleIssue[] {
+  const at = (field: string): IssuePath => [...path, field];
+  if (!status.valid) {
+    return status.expires === undefined ? [] : [{ path: at('expires'), code: 'STATUS_INCONSISTENT' }];
+  }
+  const issues: RuleIssue[] = [];
+  if (status.kind === 'none') issues.push({ path: at('kind'), code: 'STATUS_INCONSISTENT' });
+  if (status.expiredOn !== undefined) issues.push({ path: at('expiredOn'), code: 'STATUS_INCONSISTENT' });
+  if (status.expires === undefined) issues.push({ path: at('expires'), code: 'FIELD_REQUIRED' });
+  else if (compareDates(status.expires, decisionDate) < 0) {
+    issues.push({ path: at('expires'), code: 'STATUS_EXPIRED_BEFORE_DECISION' });
+  }
+  return issues;
+}
+
+const statusesAreConsistent: DecisionRule = (r) =>
+  listHousehold(r).flatMap((p): RuleIssue[] => {
+    if (!p.status) {
+      return p.inCanada ? [{ path: [...p.path, 'statusInCanada'], code: 'STATUS_REQUIRED' }] : [];
+    }
+    const issues = statusIssues(p.status, [...p.path, 'statusInCanada'], r.decisionDate);
+    if (p.removalOrder && p.status.valid) {
+      issues.push({ path: [...p.path, 'removalOrder'], code: 'REMOVAL_ORDER_WITH_VALID_STATUS' });
+    }
+    return issues;
+  });
+
+const inadmissibilityIsExplained: DecisionRule = (r) =>
+  (r.familyMembers ?? []).flatMap((m, i): RuleIssue[] => {
+    const path = ['familyMembers', i, 'inadmissibility'];
+    if (!m.admissible && m.inadmissibility === undefined) return [{ path, code: 'INADMISSIBILITY_MISSING' }];
+    if (m.admissible && m.inadmissibility !== undefined) return [{ path, code: 'INADMISSIBILITY_UNEXPECTED' }];
+    return [];
+  });
+
+/** A member's own outcome exists for one case: refused while the rest of the family is approved. */
+const memberOutcomeIsPartialRefusal: DecisionRule = (r) =>
+  (r.familyMembers ?? []).flatMap((m, i): RuleIssue[] =>
+    m.outcome === undefined || (m.outcome === 'refused' && r.outcome === 'approved-in-principle')
+      ? []
+      : [{ path: ['familyMembers', i, 'outcome'], code: 'MEMBER_OUTCOME_INVALID' }],
+  );
+
+const departureDeadlineFits: DecisionRule = (r) => {
+  const d = r.departure;
+  if (!d) return [];
+  const path = ['departure', 'deadline'];
+  if (d.voluntaryDepartureAppropriate && d.deadline === undefined) return [{ path, code: 'DEADLINE_REQUIRED' }];
+  if (!d.voluntaryDepartureAppropriate && d.deadline !== undefined) return [{ path, code: 'DEADLINE_UNEXPECTED' }];
+  if (d.deadline !== undefined && compareDates(d.deadline, r.decisionDate) <= 0) {
+    return [{ path, code: 'DEADLINE_BEFORE_DECISION' }];
+  }
+  return [];
+};
+
+/** The departure decision is there exactly when someone must leave without a removal order. */
+const departureMatchesHousehold: DecisionRule = (r) => {
+  const leaving = peopleToLeaveWithoutOrder(r);
+  if (leaving.length > 0) {
+    return r.departure ? [] : [{ path: ['departure'], code: 'DEPARTURE_DECISION_MISSING' }];
+  }
+  if (!r.departure?.voluntaryDepartureAppropriate) return [];
+  const refusedInCanada = listHousehold(r).filter((p) => p.outcome === 'refused' && p.inCanada);
+  const path = ['departure', 'voluntaryDepartureAppropriate'];
+  if (refusedInCanada.length === 0) return [{ path, code: 'DEPARTURE_ON_APPROVAL' }];
+  if (refusedInCanada.every((p) => p.status?.valid === true)) return [{ path, code: 'DEPARTURE_WITH_VALID_STATUS' }];
+  return [{ path, code: 'DEPARTURE_NOT_APPLICABLE' }];
+};
+
+function isA42Case(r: DecisionRecord, person: HouseholdMember | undefined): boolean {
+  const m = person?.familyMember;
+  return r.outcome === 'approved-in-principle' && m !== undefined && !m.admissible && m.outcome === 'refused';
+}
+
+const permitsFitTheProcedure: DecisionRule = (r) => {
+  const household = new Map(listHousehold(r).map((p) => [p.uci, p]));
+  const permitted = new Set<string>();
+  return (r.trp ?? []).flatMap((permit, i): RuleIssue[] => {
+    const at = (field?: string): IssuePath => (field ? ['trp', i, field] : ['trp', i]);
+    const issues: RuleIssue[] = [];
+    const person = household.get(permit.uci);
+    if (!person) issues.push({ path: at('uci'), code: 'TRP_PERSON_UNKNOWN' });
+    else {
+      if (permitted.has(permit.uci)) issues.push({ path: at('uci'), code: 'TRP_PERSON_DUPLICATE' });
+      if (person.outcome !== 'refused') issues.push({ path: at(), code: 'TRP_WITHOUT_REFUSAL' });
+      if (!person.inCanada) issues.push({ path: at('uci'), code: 'TRP_PERSON_NOT_IN_CANADA' });
+    }
+    permitted.add(permit.uci);
+    if (permit.grounds === 'a42-family-member' && !isA42Case(r, person)) {
+      issues.push({ path: at('grounds'), code: 'TRP_A42_NOT_APPLICABLE' });
+    }
+    if (compareDates(permit.validFrom, r.decisionDate) < 0) {
+      issues.push({ path: at('validFrom'), code: 'TRP_STARTS_BEFORE_DECISION' });
+    }
+    if (compareDates(permit.validTo, permit.validFrom) <= 0) {
+      issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_INVERTED' });
+    } else if (compareDates(permit.validTo, addYears(permit.validFrom, 3)) >= 0) {
+      // R63: at most three years, so the last valid day is the day before the third anniversary.
+      issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_TOO_LONG' });
+    }
+    return issues;
+  });
+};
+
+/** Every cross-field rule, in the order their issues are reported. */
+export const DECISION_RULES: readonly DecisionRule[] = [
+  channelsAreUnique,
+  channelsHaveAddresses,
+  bornBeforeDecision,
+  ucisAreUnique,
+  statusesAreConsistent,
+  inadmissibilityIsExplained,
+  memberOutcomeIsPartialRefusal,
+  departureDeadlineFits,
+  departureMatchesHousehold,
+  permitsFitTheProcedure,
+];

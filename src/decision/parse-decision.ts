@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import { HccError } from '../errors.js';
+import { createTranslator } from '../i18n/translator.js';
+import { DECISION_RULES, type IssuePath, type RuleIssue } from './decision-rules.js';
+import { decisionSchema, NON_BLANK, type DecisionRecord } from './decision-schema.js';
+import type { DecisionErrorCode } from './error-codes.js';
+
+/** One reason a record was rejected: where, a stable code, and the explanation in both languages. */
+export interface DecisionIssue {
+  /** JSONPath of the offending value, for example `$.trp[0].rationale`. */
+  readonly path: string;
+  readonly code: DecisionErrorCode;
+  readonly message: { readonly en: string; readonly fr: string };
+}
+
+export type ParseDecisionResult =
+  | { readonly ok: true; readonly record: DecisionRecord }
+  | { readonly ok: false; readonly issues: readonly DecisionIssue[] };
+
+/** Thrown by `assertDecision` when a record is invalid; `issues` holds every reason. */
+export class InvalidDecisionError extends HccError {
+  readonly issues: readonly DecisionIssue[];
+
+  constructor(issues: readonly DecisionIssue[]) {
+    super('DECISION_INVALID', `Invalid decision record: ${issues.map((i) => `${i.path} ${i.code}`).join(', ')}`);
+    this.name = 'InvalidDecisionError';
+    this.issues = issues;
+  }
+}
+
+export const SUPPORTED_SCHEMA_VERSION = 1;
+
+interface LocatedIssue extends RuleIssue {
+  readonly values?: Record<string, string | number>;
+}
+
+/** Fields whose pattern failure gets a named format in the message; others point to the schema. */
+const NAMED_FORMATS = new Set(['uci', 'decisionId', 'applicationNumber', 'postalCode', 'phone']);
+
+/** Fields whose absence or blankness has a code of its own in the contract. */
+function specificCode(path: IssuePath, code: DecisionErrorCode): DecisionErrorCode {
+  const isRationale = path.length === 3 && path[0] === 'trp' && path[2] === 'rationale';
+  return isRationale && (code === 'FIELD_REQUIRED' || code === 'STRING_EMPTY') ? 'TRP_RATIONALE_MISSING' : code;
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue): LocatedIssue[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const located = (code: DecisionErrorCode, values?: Record<string, string | number>): LocatedIssue[] => [
+    { path, code: specificCode(path, code), ...(values ? { values } : {}) },
+  ];
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? located('FIELD_REQUIRED') : located('TYPE_INVALID', { expected: issue.expected });
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: [...path, key], code: 'UNKNOWN_FIELD', values: { field: key } }));
+    case 'invalid_value':
+      return located('VALUE_INVALID', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', ') });
+    case 'invalid_format': {
+      if (issue.format === 'date') return located('DATE_INVALID');
+      if (issue.format === 'email') return located('FORMAT_INVALID', { format: 'email' });
+      if (issue.format === 'regex' && issue.pattern === NON_BLANK.toString()) return located('STRING_EMPTY');
+      const field = String(path.at(-1));
+      return located('FORMAT_INVALID', { format: NAMED_FORMATS.has(field) ? field : 'other' });
+    }
+    case 'too_small':
+      return located(issue.origin === 'array' ? 'LIST_EMPTY' : 'STRING_EMPTY');
+    case 'too_big':
+      return located('STRING_TOO_LONG', { max: Number(issue.maximum) });
+    case 'invalid_union':
+      // The only union in the contract is the TRP fee: a receipt or an exemption.
+      return located('FEE_INVALID');
+    default:
+      return located('FORMAT_INVALID', { format: 'other' });
+  }
+}
+
+/** `['trp', 0, 'uci']` → `$.trp[0].uci`; keys that are not identifiers are quoted. */
+export function formatJsonPath(path: IssuePath): string {
+  return path.reduce<string>((out, seg) => {
+    if (typeof seg === 'number') return `${out}[${seg}]`;
+    return /^[A-Za-z_$][\w$]*$/.test(seg) ? `${out}.${seg}` : `${out}[${JSON.stringify(seg)}]`;
+  }, '$');
+}
+
+const translators = { en: createTranslator('en'), fr: createTranslator('fr') } as const;
+
+function localize(issue: LocatedIssue): DecisionIssue {
+  const message = (lang: keyof typeof translators) => {
+    const t = translators[lang];
+    const values = { ...issue.values };
+    if (typeof values.expected === 'string') values.expected = t(`validation:type.${values.expected}`);
+    if (typeof values.format === 'string') values.format = t(`validation:format.${values.format}`);
+    return t(`validation:${issue.code}`, values);
+  };
+  return { path: formatJsonPath(issue.path), code: issue.code, message: { en: message('en'), fr: message('fr') } };
+}
+
+function isPlainObject(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input);
+}
+
+/**
+ * Validates an upstream decision record. Structural errors (types, required and unknown fields,
+ * formats, real dates) are reported together; the cross-field rules need a sound structure, so
+ * they run, and are reported together, once there are no structural errors. Never throws.
+ */
+export function parseDecision(input: unknown): ParseDecisionResult {
+  const fail = (issues: LocatedIssue[]): ParseDecisionResult => ({ ok: false, issues: issues.map(localize) });
+  if (!isPlainObject(input)) return fail([{ path: [], code: 'TYPE_INVALID', values: { expected: 'object' } }]);
+  // Another version's record is read by no rule of this one, so it gets this single error.
+  if ('schemaVersion' in input && input.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {
+    return fail([
+      { path: ['schemaVersion'], code: 'SCHEMA_VERSION_UNSUPPORTED', values: { supported: SUPPORTED_SCHEMA_VERSION } },
+    ]);
+  }
+  const parsed = decisionSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) return fail(parsed.error.issues.flatMap(fromZodIssue));
+  const ruleIssues = DECISION_RULES.flatMap((rule) => rule(parsed.data));
+  return ruleIssues.length > 0 ? fail(ruleIssues) : { ok: true, record: parsed.data };
+}
+
+/** Returns the valid record, or throws `InvalidDecisionError` carrying every issue. */
+export function assertDecision(input: unknown): DecisionRecord {
+  const result = parseDecision(input);
+  if (!result.ok) throw new InvalidDecisionError(result.issues);
+  return result.record;
+}

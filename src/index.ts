@@ -1,0 +1,18 @@
+export { HccError } from './errors.js';
+export {
+  decisionSchema,
+  type DecisionRecord,
+  type FamilyMember,
+  type Language,
+  type Outcome,
+  type TemporaryResidentPermit,
+} from './decision/decision-schema.js';
+export { DECISION_ERROR_CODES, type DecisionErrorCode } from './decision/error-codes.js';
+export {
+  parseDecision,
+  assertDecision,
+  InvalidDecisionError,
+  type DecisionIssue,
+  type ParseDecisionResult,
+} from './decision/parse-decision.js';
+export { decisionJsonSchema } from './decision/json-schema.js';
