@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from './input-error.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 /** The largest record accepted, in bytes: far above any real decision, low enough to refuse junk. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -34,9 +35,8 @@ export function parseRecordText(text: string): Record<string, unknown> {
   try {
     value = JSON.parse(body);
   } catch (cause) {
-    // V8's message quotes the input, which may hold personal data: keep only the position.
-    const position = /at position (\d+)/.exec(cause instanceof Error ? cause.message : '');
-    throw new InputError('INPUT_NOT_JSON', position ? lineAndColumn(body, Number(position[1])) : {});
+    // V8's message quotes the input, which may hold personal data: only the position is kept.
+    throw new InputError('INPUT_NOT_JSON', lineAndColumn(body, jsonErrorOffset(body)), { cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('INPUT_NOT_OBJECT');
   return value as Record<string, unknown>;

@@ -48,9 +48,11 @@ function fromZodIssue(issue: z.core.$ZodIssue): LocatedIssue[] {
   const located = (code: DecisionErrorCode, values?: Record<string, string | number>): LocatedIssue[] => [
     { path, code: specificCode(path, code), ...(values ? { values } : {}) },
   ];
+  // Parsed with `reportInput`, so an undefined input means the field is absent, whatever its type.
+  if (issue.code !== 'unrecognized_keys' && issue.input === undefined) return located('FIELD_REQUIRED');
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? located('FIELD_REQUIRED') : located('TYPE_INVALID', { expected: issue.expected });
+      return located('TYPE_INVALID', { expected: issue.expected });
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ path: [...path, key], code: 'UNKNOWN_FIELD', values: { field: key } }));
     case 'invalid_value':
