@@ -61,7 +61,7 @@ function statusIssues(status: StatusInCanada, path: IssuePath, decisionDate: str
   const issues: RuleIssue[] = [];
   if (status.kind === 'none') issues.push({ path: at('kind'), code: 'STATUS_INCONSISTENT' });
   if (status.expiredOn !== undefined) issues.push({ path: at('expiredOn'), code: 'STATUS_INCONSISTENT' });
-  if (status.expires === undefined) issues.push({ path: at('expires'), code: 'FIELD_REQUIRED' });
+  if (status.expires === undefined) issues.push({ path: at('expires'), code: 'STATUS_EXPIRY_REQUIRED' });
   else if (compareDates(status.expires, decisionDate) < 0) {
     issues.push({ path: at('expires'), code: 'STATUS_EXPIRED_BEFORE_DECISION' });
   }
@@ -147,10 +147,11 @@ const permitsFitTheProcedure: DecisionRule = (r) => {
     if (compareDates(permit.validFrom, r.decisionDate) < 0) {
       issues.push({ path: at('validFrom'), code: 'TRP_STARTS_BEFORE_DECISION' });
     }
-    if (compareDates(permit.validTo, permit.validFrom) <= 0) {
+    // R63: from one day (validFrom = validTo, both days included) to three years, whose last
+    // valid day is the day before the third anniversary.
+    if (compareDates(permit.validTo, permit.validFrom) < 0) {
       issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_INVERTED' });
     } else if (compareDates(permit.validTo, addYears(permit.validFrom, 3)) >= 0) {
-      // R63: at most three years, so the last valid day is the day before the third anniversary.
       issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_TOO_LONG' });
     }
     return issues;

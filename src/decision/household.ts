@@ -21,7 +21,7 @@ export interface HouseholdMember {
 }
 
 /** The principal applicant first, then the family members in record order. */
-export function listHousehold(record: DecisionRecord): HouseholdMember[] {
+export function listHousehold(record: DecisionRecord): [HouseholdMember, ...HouseholdMember[]] {
   const pa = record.principalApplicant;
   const principal: HouseholdMember = {
     uci: pa.uci,

@@ -2,26 +2,21 @@ import i18next, { type i18n } from 'i18next';
 import type { Language } from '../decision/decision-schema.js';
 import { HccError } from '../errors.js';
 import { applyFrenchSpacing } from './french-spacing.js';
-import enValidation from '../../locales/en/validation.json' with { type: 'json' };
-import frValidation from '../../locales/fr/validation.json' with { type: 'json' };
-import enPlan from '../../locales/en/plan.json' with { type: 'json' };
-import frPlan from '../../locales/fr/plan.json' with { type: 'json' };
-import enCli from '../../locales/en/cli.json' with { type: 'json' };
-import frCli from '../../locales/fr/cli.json' with { type: 'json' };
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
+import { readLocaleFiles } from './locale-files.js';
 
-/** Every namespace of every language; English is canonical and the parity test compares to it. */
-export const LOCALE_RESOURCES = {
-  en: { validation: enValidation, plan: enPlan, cli: enCli },
-  fr: { validation: frValidation, plan: frPlan, cli: frCli },
-} as const;
-
-export type Namespace = keyof (typeof LOCALE_RESOURCES)['en'];
+/** Every namespace of every language, read from `locales/`; English is canonical. */
+export const LOCALE_RESOURCES = readLocaleFiles(join(packageRoot(), 'locales'));
 
 /** The typographic pass each language's finished text goes through. */
-const TYPOGRAPHY: Record<Language, (text: string) => string> = {
+export const TYPOGRAPHY: Readonly<Record<Language, (text: string) => string>> = {
   en: (text) => text,
   fr: applyFrenchSpacing,
 };
+
+/** The BCP 47 tag of each language as Canadian documents carry it (PDF /Lang, HTML lang, Intl). */
+export const LANGUAGE_TAGS = { en: 'en-CA', fr: 'fr-CA' } as const satisfies Record<Language, string>;
 
 export class MissingTranslationError extends HccError {
   constructor(language: Language, key: string) {

@@ -108,7 +108,7 @@ describe('parseDecision: cross-field rules', () => {
     ['a valid status that says it ended', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'worker', expires: '2027-01-01', expiredOn: '2025-01-01' }; r.departure = null; }, ['$.principalApplicant.statusInCanada.expiredOn STATUS_INCONSISTENT']],
     ['a valid status of kind none', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'none', expires: '2027-01-01' }; r.departure = null; }, ['$.principalApplicant.statusInCanada.kind STATUS_INCONSISTENT']],
     ['an invalid status with an expiry ahead', (r) => { r.principalApplicant.statusInCanada = { valid: false, kind: 'visitor', expires: '2027-01-01' }; }, ['$.principalApplicant.statusInCanada.expires STATUS_INCONSISTENT']],
-    ['a valid status without an expiry', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'worker' }; r.departure = null; }, ['$.principalApplicant.statusInCanada.expires FIELD_REQUIRED']],
+    ['a valid status without an expiry', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'worker' }; r.departure = null; }, ['$.principalApplicant.statusInCanada.expires STATUS_EXPIRY_REQUIRED']],
     ['a valid status that expired before the decision', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'student', expires: '2026-11-19' }; r.departure = null; }, ['$.principalApplicant.statusInCanada.expires STATUS_EXPIRED_BEFORE_DECISION']],
     ['a family member in Canada without a status', (r) => { const m = familyMember(); delete m.statusInCanada; r.familyMembers = [m]; }, ['$.familyMembers[0].statusInCanada STATUS_REQUIRED']],
     ['a removal order with valid status', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'worker', expires: '2027-05-01' }; r.principalApplicant.removalOrder = removalOrder('exclusion'); r.departure = null; }, ['$.principalApplicant.removalOrder REMOVAL_ORDER_WITH_VALID_STATUS']],
@@ -126,7 +126,6 @@ describe('parseDecision: cross-field rules', () => {
     ['departure instructions on an approval', (r) => { r.outcome = 'approved-in-principle'; }, ['$.departure.voluntaryDepartureAppropriate DEPARTURE_ON_APPROVAL']],
     ['a TRP on an approval', (r) => { r.outcome = 'approved-in-principle'; r.departure = null; r.trp = [permit()]; }, ['$.trp[0] TRP_WITHOUT_REFUSAL']],
     ['a TRP that ends before it starts', (r) => { r.trp = [permit({ validTo: '2026-11-30' })]; r.departure = null; }, ['$.trp[0].validTo TRP_VALIDITY_INVERTED']],
-    ['a TRP that ends the day it starts', (r) => { r.trp = [permit({ validTo: '2026-12-01' })]; r.departure = null; }, ['$.trp[0].validTo TRP_VALIDITY_INVERTED']],
     ['a TRP of three years and a day', (r) => { r.trp = [permit({ validTo: '2029-12-01' })]; r.departure = null; }, ['$.trp[0].validTo TRP_VALIDITY_TOO_LONG']],
     ['a TRP starting before the decision', (r) => { r.trp = [permit({ validFrom: '2026-11-19' })]; r.departure = null; }, ['$.trp[0].validFrom TRP_STARTS_BEFORE_DECISION']],
     ['a TRP for nobody in the record', (r) => { r.trp = [permit({ uci: '9999-0000' })]; }, ['$.trp[0].uci TRP_PERSON_UNKNOWN']],
@@ -138,6 +137,7 @@ describe('parseDecision: cross-field rules', () => {
   });
 
   it.each<[string, (r: any) => void]>([
+    ['a one-day TRP (it ends the day it starts)', (r) => { r.trp = [permit({ validTo: '2026-12-01' })]; r.departure = null; }],
     ['a TRP of exactly three years', (r) => { r.trp = [permit({ validTo: '2029-11-30' })]; r.departure = null; }],
     ['a TRP from 29 February for three years', (r) => { r.decisionDate = '2028-02-20'; r.departure.deadline = '2028-03-20'; r.trp = [permit({ validFrom: '2028-02-29', validTo: '2031-02-28' })]; r.departure = null; }],
     ['a TRP starting on the decision date', (r) => { r.trp = [permit({ validFrom: r.decisionDate })]; r.departure = null; }],

@@ -17,6 +17,9 @@ describe('applyFrenchSpacing', () => {
     ['« Départ »', `«${NBSP}Départ${NBSP}»`],
     ['«Départ»', `«${NBSP}Départ${NBSP}»`],
     ['le champ « x » ; voir', `le champ «${NBSP}x${NBSP}»${NNBSP}; voir`],
+    [' : suite d’une phrase en gras', `${NBSP}: suite d’une phrase en gras`],
+    [' ? suite', `${NNBSP}? suite`],
+    ['O&#39;Brien &amp; Fils ; oui', `O&#39;Brien &amp; Fils${NNBSP}; oui`],
   ])('%j → %j', (input, expected) => {
     expect(applyFrenchSpacing(input)).toBe(expected);
   });
