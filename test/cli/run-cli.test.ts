@@ -145,6 +145,7 @@ describe('hcc plan', () => {
     expect(run.stdout).toContain('HC-2026-000101   refused');
     expect(run.stdout).toMatch(/departure-instructions\s+client\s+fr\s+1234-5678\s+email, mail/);
     expect(run.stdout).toMatch(/departure-confirmation\s+2026-12-20/);
+    expect(run.stdout).toMatch(/1 planned, 0 invalid\n$/);
   });
 
   it('plans the good lines of an .ndjson file, one JSON object a line, and reports the bad ones', async () => {
@@ -159,7 +160,7 @@ describe('hcc plan', () => {
   it('reports an invalid record on stderr with its codes and exits 1', async () => {
     const run = await hcc('plan', file('plan-bad.json', JSON.stringify(invalidRecord)));
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('');
+    expect(run.stdout).toBe('0 planned, 1 invalid\n');
     expect(run.stderr).toContain('FIELD_REQUIRED at $.reasons');
   });
 });

@@ -39,6 +39,7 @@ export async function runPlan(paths: readonly string[], options: PlanOptions, io
     }
   }
   progress.done();
+  if (!options.json) io.stdout.write(`${planned} planned, ${invalid} invalid\n`);
   if (planned === 1 && first) io.stdout.write(`${JSON.stringify(first, null, 2)}\n`);
   return invalid > 0 ? 1 : 0;
 }
