@@ -41,3 +41,15 @@ export type {
   TextRun,
   TypesetOptions,
 } from './pdf/letter-document.js';
+export { planCorrespondence } from './plan/plan-correspondence.js';
+export type { CorrespondencePlan, DocumentKind, FollowUp, PlannedDocument, Recipient } from './plan/correspondence-plan.js';
+export { createTemplateEngine, type TemplateEngine } from './compose/template-engine.js';
+export { composeLetter, type LetterRequest } from './compose/compose-letter.js';
+export { parseLetterMarkup } from './compose/letter-markup.js';
+export { MarkupError, TemplateError } from './compose/compose-errors.js';
+export { composeClientEmail } from './email/compose-client-email.js';
+export { composeInternalEmail } from './email/compose-internal-email.js';
+export type { ComposedEmail, EmailAttachment } from './email/composed-email.js';
+export { DEFAULT_EMAIL_CONFIG, type EmailConfig } from './email/email-config.js';
+export { renderDecision, type RenderDependencies } from './render/render-decision.js';
+export type { DecisionManifest, RenderedDecision, RenderedFile } from './render/rendered-decision.js';

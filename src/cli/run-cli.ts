@@ -3,9 +3,11 @@ import { LANGUAGES, type Language } from '../decision/decision-schema.js';
 import { HccError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 import { runPlan } from './commands/plan.js';
+import { runRender } from './commands/render.js';
 import { runSchema } from './commands/schema.js';
 import { runValidate } from './commands/validate.js';
 import { UsageError } from './input-error.js';
+import { readEmailConfig } from './read-email-config.js';
 import pkg from '../../package.json' with { type: 'json' };
 
 export const USAGE = `hcc ${pkg.version}: correspondence after an H&C Stage 1 decision
@@ -13,12 +15,16 @@ export const USAGE = `hcc ${pkg.version}: correspondence after an H&C Stage 1 de
 Usage:
   hcc validate <path...> [--json] [--lang en|fr]   check decision records
   hcc plan <path...> [--json] [--lang en|fr]       the documents and follow-ups each decision requires
+  hcc render <path...> --out DIR [--config FILE] [--concurrency N] [--lang en|fr]
+                                                   every PDF and email of each decision, to DIR/<decisionId>/
   hcc schema                                       the JSON Schema of a decision record
   hcc help | --help                                this text
   hcc --version                                    the version
 
 A path is a .json file (one record), a .ndjson or .jsonl file (one record a line), or a
 directory of such files. --lang chooses the language of error messages (default en).
+--config FILE is JSON { "from": { "name", "address" }, "internalRecipients": { "cbsa-inland-enforcement",
+"cbsa-removals-unit", "designated-decision-maker", "mifi" } }; without it, placeholder addresses are used.
 
 Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error.
 `;
@@ -38,6 +44,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      out: { type: 'string' },
+      concurrency: { type: 'string' },
+      config: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -57,6 +66,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'plan':
       if (paths.length === 0) throw new UsageError(`hcc ${command} needs at least one file or directory`);
       return command === 'validate' ? runValidate(paths, options, io) : runPlan(paths, options, io);
+    case 'render': {
+      if (paths.length === 0) throw new UsageError('hcc render needs at least one file or directory');
+      if (!values.out) throw new UsageError('hcc render needs --out DIR');
+      const concurrency = Number(values.concurrency ?? 4);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a whole number of at least 1');
+      const email = await readEmailConfig(values.config);
+      return runRender(paths, { ...options, out: values.out, concurrency, email }, io);
+    }
     case 'schema':
       if (paths.length > 0) throw new UsageError('hcc schema takes no arguments');
       return runSchema(io);

@@ -52,7 +52,8 @@ export function createTranslator(language: Language): Translate {
   const t = i18n.getFixedT(language);
   const typography = TYPOGRAPHY[language];
   return (key, values) => {
-    if (!i18n.exists(key, { lng: language })) throw new MissingTranslationError(language, key);
+    // The values go along so that a plural key (`count`) is found under its plural forms.
+    if (!i18n.exists(key, { lng: language, ...values })) throw new MissingTranslationError(language, key);
     return typography(t(key, values ?? {}));
   };
 }

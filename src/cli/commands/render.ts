@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import type { Language } from '../../decision/decision-schema.js';
+import { createTemplateEngine } from '../../compose/template-engine.js';
+import { HccError } from '../../errors.js';
+import { packageRoot } from '../../package-root.js';
+import { renderDecision } from '../../render/render-decision.js';
+import type { EmailConfig } from '../../email/email-config.js';
+import { checkRecords } from '../check-records.js';
+import type { CliIo } from '../cli-io.js';
+import { Progress } from '../progress.js';
+import { labelRecord } from '../record-label.js';
+import { reportInvalid } from '../report-invalid.js';
+import { removeLeftovers, writeDecisionFolder } from '../write-decision-folder.js';
+
+export interface RenderOptions {
+  readonly out: string;
+  readonly language: Language;
+  /** Decisions in flight at once: rendering is CPU-bound, so this only overlaps the writing. */
+  readonly concurrency: number;
+  readonly email: EmailConfig;
+}
+
+interface Row {
+  readonly decisionId: string;
+  readonly pdfs: number;
+  readonly emails: number;
+  readonly followUps: number;
+}
+
+function formatTable(rows: readonly Row[]): string {
+  const header = ['DECISION', 'PDFS', 'EMAILS', 'FOLLOW-UPS'];
+  const body = rows.map((r) => [r.decisionId, String(r.pdfs), String(r.emails), String(r.followUps)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
+  return [header, ...body].map((cells) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('   ').trimEnd()).join('\n');
+}
+
+/**
+ * `hcc render`: writes `<out>/<decisionId>/` for each valid decision (PDFs, emails, previews,
+ * manifest.json). Invalid records and records that fail to render are reported with their codes
+ * and skipped; the others still render. Exit 1 if any record was skipped.
+ */
+export async function runRender(paths: readonly string[], options: RenderOptions, io: CliIo): Promise<number> {
+  await removeLeftovers(options.out);
+  const engine = createTemplateEngine(join(packageRoot(), 'templates'));
+  const progress = new Progress(io, 'render');
+  const rows: Row[] = [];
+  const seen = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let failed = 0;
+
+  for await (const checked of checkRecords(paths)) {
+    if (!checked.valid) {
+      failed += 1;
+      progress.tick();
+      reportInvalid(checked, options.language, io);
+      continue;
+    }
+    const { record, source } = checked;
+    if (seen.has(record.decisionId)) {
+      failed += 1;
+      progress.tick();
+      io.stderr.write(`hcc: ${labelRecord(source)}: DECISION_DUPLICATE: ${record.decisionId} already appears earlier in this batch; skipped.\n`);
+      continue;
+    }
+    seen.add(record.decisionId);
+    const task = (async () => {
+      try {
+        const rendered = await renderDecision(record, { engine, email: options.email });
+        await writeDecisionFolder(options.out, rendered);
+        const count = (kind: string) => rendered.files.filter((f) => f.kind === kind).length;
+        rows.push({ decisionId: record.decisionId, pdfs: rendered.files.filter((f) => f.mediaType === 'application/pdf').length, emails: count('email'), followUps: rendered.manifest.followUps.length });
+      } catch (error) {
+        failed += 1;
+        // The code and the decision id only: a message could quote the record.
+        const code = error instanceof HccError ? error.code : 'INTERNAL';
+        io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${record.decisionId} could not be rendered.\n`);
+      } finally {
+        progress.tick();
+      }
+    })();
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+    if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  progress.done();
+  rows.sort((a, b) => (a.decisionId < b.decisionId ? -1 : a.decisionId > b.decisionId ? 1 : 0));
+  io.stdout.write(`${formatTable(rows)}\n${rows.length} rendered to ${options.out}, ${failed} skipped\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,84 @@
+import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decision-schema.js';
+import { createTranslator, LANGUAGE_TAGS, TYPOGRAPHY, type Translate } from '../i18n/translator.js';
+import type { CorrespondencePlan, PlannedDocument } from '../plan/correspondence-plan.js';
+import type { Block, LanguageTag, LetterDocument } from '../pdf/letter-document.js';
+import { buildLetterView, type IssuedDocumentView } from './letter-view.js';
+import { parseLetterMarkup } from './letter-markup.js';
+import type { TemplateEngine } from './template-engine.js';
+
+const TAG_LANGUAGE = new Map<string, Language>(LANGUAGES.map((l) => [LANGUAGE_TAGS[l], l]));
+
+/** French spacing for French runs, nothing for English ones: chosen by the run's language. */
+function typography(text: string, lang: LanguageTag): string {
+  const language = TAG_LANGUAGE.get(lang);
+  return language ? TYPOGRAPHY[language](text) : text;
+}
+
+const translators = new Map<Language, Translate>();
+function translatorFor(language: Language): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    t = createTranslator(language);
+    translators.set(language, t);
+  }
+  return t;
+}
+
+/** One planned document of one decision, ready to compose. */
+export interface LetterRequest {
+  readonly record: DecisionRecord;
+  readonly plan: CorrespondencePlan;
+  readonly document: PlannedDocument;
+  /** Documents issued before this one (the file update lists them with their hashes). */
+  readonly issued?: readonly IssuedDocumentView[];
+}
+
+/** The template of a document kind: one folder per kind. */
+export function letterTemplateName(kind: string): string {
+  return `${kind}/letter.njk`;
+}
+
+function composeBlocks(engine: TemplateEngine, request: LetterRequest, language: Language): Block[] {
+  const t = translatorFor(language);
+  const view = buildLetterView({ ...request, language, t });
+  const template = letterTemplateName(request.document.kind);
+  const markup = engine.render(template, { ...view, t });
+  return parseLetterMarkup(markup, { template, typography, lang: LANGUAGE_TAGS[language] });
+}
+
+/**
+ * Composes the typesetter's document for one planned document: rendered from its template in each
+ * of its languages, the first language first, each version in its own section tagged with its
+ * language. Dates come from the record, so the same request always gives the same document.
+ */
+export function composeLetter(engine: TemplateEngine, request: LetterRequest): LetterDocument {
+  const { record, document } = request;
+  const [first, ...others] = document.languages;
+  const language = first ?? document.language;
+  const t = translatorFor(language);
+  const versions = [language, ...others];
+  const blocks: Block[] =
+    versions.length === 1
+      ? composeBlocks(engine, request, language)
+      : versions.flatMap((l, i): Block[] => [
+          ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
+          { kind: 'section', ...(i > 0 ? { lang: LANGUAGE_TAGS[l] } : {}), blocks: composeBlocks(engine, request, l) },
+        ]);
+  const letterheadOrder = [language, ...LANGUAGES.filter((l) => l !== language)];
+  const all = (key: string) => versions.map((l) => translatorFor(l)(key)).join(' / ');
+  return {
+    lang: LANGUAGE_TAGS[language],
+    title: all(`${document.kind}:title`),
+    author: t('letter:department'),
+    keywords: [document.kind, record.decisionId],
+    dates: { created: `${record.decisionDate}T00:00:00Z` },
+    letterhead: { lines: letterheadOrder.map((l) => ({ text: translatorFor(l)('letter:department'), lang: LANGUAGE_TAGS[l] })) },
+    // Continuation headers show on pages of every language version, so their labels carry all of them.
+    references: [
+      { label: all('letter:ref.applicationNumber'), value: record.applicationNumber },
+      ...(document.uci === undefined ? [] : [{ label: all('letter:ref.uci'), value: document.uci }]),
+    ],
+    pageLabel: all('letter:pageLabel'),
+    blocks,
+  };
+}

@@ -1,0 +1,89 @@
+import { formatLongDate } from '../compose/format-date.js';
+import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decision-schema.js';
+import { createTranslator, LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
+import type { EmailAttachment } from './composed-email.js';
+import type { AttachmentView } from './email-contexts.js';
+
+/** A line of text tagged with its language. */
+export interface TaggedLine {
+  readonly langTag: string;
+  readonly text: string;
+}
+
+/** The office as one language version of an email shows it. */
+export interface OfficeView {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+  /** The number as a `tel:` URI wants it: digits and a leading plus. */
+  readonly phoneUri: string;
+}
+
+/** What every language version of an email reads: its translator, the decision date written out, the office. */
+export interface EmailPart {
+  readonly lang: Language;
+  readonly langTag: string;
+  readonly t: Translate;
+  readonly decisionDate: string;
+  readonly office: OfficeView;
+  /** On every version but the last, the next version's "The English version follows" line, in its language. */
+  readonly followedBy: TaggedLine | null;
+}
+
+const translators = new Map<Language, Translate>();
+
+/** The translator of a language, created once per process. */
+export function emailTranslator(language: Language): Translate {
+  let t = translators.get(language);
+  if (!t) {
+    t = createTranslator(language);
+    translators.set(language, t);
+  }
+  return t;
+}
+
+/** The languages of an email: the first one, then, for a bilingual one, the other official language. */
+export function emailLanguages(first: Language, bilingual: boolean): Language[] {
+  return bilingual ? [first, ...LANGUAGES.filter((l) => l !== first)] : [first];
+}
+
+/** The department's name in both official languages, the email's first, as the federal identity requires. */
+export function bannerLines(first: Language): TaggedLine[] {
+  return emailLanguages(first, true).map((l) => ({ langTag: LANGUAGE_TAGS[l], text: emailTranslator(l)('email:department') }));
+}
+
+/** One part per language, each with what every template reads plus `extra` for that language. */
+export function buildParts<T extends object>(
+  record: DecisionRecord,
+  languages: readonly Language[],
+  extra: (language: Language, t: Translate) => T,
+): (EmailPart & T)[] {
+  return languages.map((lang, i) => {
+    const t = emailTranslator(lang);
+    const next = languages[i + 1];
+    return {
+      lang,
+      langTag: LANGUAGE_TAGS[lang],
+      t,
+      decisionDate: formatLongDate(record.decisionDate, lang, t),
+      office: {
+        name: record.office.name[lang],
+        email: record.office.email,
+        phone: record.office.phone,
+        phoneUri: record.office.phone.replace(/(?!^\+)[^0-9]/g, ''),
+      },
+      followedBy: next === undefined ? null : { langTag: LANGUAGE_TAGS[next], text: emailTranslator(next)('email:versionFollows') },
+      ...extra(lang, t),
+    };
+  });
+}
+
+/** A value in every language of the email, joined: bilingual subjects and preheaders carry both. */
+export function inEveryLanguage(languages: readonly Language[], text: (t: Translate, language: Language) => string): string {
+  return languages.map((l) => text(emailTranslator(l), l)).join(' / ');
+}
+
+/** An attachment as a language version lists it: its title in that language when the caller gave one. */
+export function attachmentView(attachment: EmailAttachment, language: Language): AttachmentView {
+  return { title: attachment.titles?.[language] ?? attachment.title, fileName: attachment.fileName };
+}

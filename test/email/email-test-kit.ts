@@ -1,0 +1,73 @@
+import { assertDecision } from '../../src/decision/parse-decision.js';
+import type { DecisionRecord, Language } from '../../src/decision/decision-schema.js';
+import { composeClientEmail } from '../../src/email/compose-client-email.js';
+import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
+import type { ComposedEmail, EmailAttachment } from '../../src/email/composed-email.js';
+import { DEFAULT_EMAIL_CONFIG } from '../../src/email/email-config.js';
+import type { CorrespondencePlan, DocumentKind, PlannedDocument } from '../../src/plan/correspondence-plan.js';
+import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
+import { loadFixtures } from '../support/fixtures.js';
+
+const fixtures = new Map(loadFixtures('decisions').map((f) => [f.name.replace(/\.json$/, ''), f.record]));
+
+/** A fresh copy of a valid fixture's JSON, to edit before validation. */
+export function fixtureJson(name: string): Record<string, any> {
+  const record = fixtures.get(name);
+  if (record === undefined) throw new Error(`no fixture ${name}`);
+  return structuredClone(record) as Record<string, any>;
+}
+
+/** A validated fixture and its plan. */
+export function loadCase(name: string, edit?: (json: Record<string, any>) => void): { record: DecisionRecord; plan: CorrespondencePlan } {
+  const json = fixtureJson(name);
+  edit?.(json);
+  const record = assertDecision(json);
+  return { record, plan: planCorrespondence(record) };
+}
+
+/** Synthetic document titles: the emails list whatever the typesetter calls a PDF. */
+const TITLES: Record<DocumentKind, Record<Language, string>> = {
+  'refusal-letter': { en: 'Decision on your application', fr: 'Décision concernant votre demande' },
+  'departure-instructions': { en: 'Instructions for leaving Canada', fr: 'Instructions de départ du Canada' },
+  'cbsa-no-status-notice': { en: 'Notice: person without status', fr: 'Avis : personne sans statut' },
+  'cbsa-removals-notice': { en: 'Notice of decision: removal order', fr: 'Avis de décision : mesure de renvoi' },
+  'trp-rationale': { en: 'TRP rationale', fr: 'Justification du PST' },
+  'csq-request': { en: 'Québec selection certificate', fr: 'Certificat de sélection du Québec' },
+  'file-update': { en: 'File update', fr: 'Mise à jour du dossier' },
+};
+
+/** A small synthetic PDF for a planned document: any bytes will do, as long as they differ per document. */
+export function pdfFor(document: PlannedDocument): EmailAttachment {
+  const stem = [document.kind, document.uci, document.languages.join('-')].filter(Boolean).join('-');
+  const [first = document.language] = document.languages;
+  return {
+    fileName: `${stem}.pdf`,
+    title: document.languages.map((l) => TITLES[document.kind][l]).join(' / '),
+    titles: Object.fromEntries(document.languages.map((l) => [l, TITLES[document.kind][l]])),
+    bytes: new TextEncoder().encode(`%PDF-1.7 test ${stem} ${first}`),
+  };
+}
+
+export function clientDocuments(plan: CorrespondencePlan): PlannedDocument[] {
+  return plan.documents.filter((d) => d.recipient === 'client' || d.recipient === 'representative');
+}
+
+export function internalDocuments(plan: CorrespondencePlan): PlannedDocument[] {
+  return plan.documents.filter((d) => d.channels.includes('internal'));
+}
+
+/** The client email of a fixture with synthetic PDFs; throws when there is none. */
+export async function clientEmailOf(name: string, edit?: (json: Record<string, any>) => void): Promise<ComposedEmail> {
+  const { record, plan } = loadCase(name, edit);
+  const email = await composeClientEmail(record, plan, clientDocuments(plan).map(pdfFor), DEFAULT_EMAIL_CONFIG);
+  if (!email) throw new Error(`${name}: no client email`);
+  return email;
+}
+
+/** Every email of a fixture: the client's (if any), then one per internal document. */
+export async function composeEmailsOf(name: string): Promise<ComposedEmail[]> {
+  const { record, plan } = loadCase(name);
+  const client = await composeClientEmail(record, plan, clientDocuments(plan).map(pdfFor), DEFAULT_EMAIL_CONFIG);
+  const internal = await Promise.all(internalDocuments(plan).map((d) => composeInternalEmail(record, d, pdfFor(d), DEFAULT_EMAIL_CONFIG)));
+  return [...(client ? [client] : []), ...internal];
+}

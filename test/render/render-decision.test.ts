@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTemplateEngine } from '../../src/compose/template-engine.js';
+import { assertDecision } from '../../src/decision/parse-decision.js';
+import { DEFAULT_EMAIL_CONFIG } from '../../src/email/email-config.js';
+import { packageRoot } from '../../src/package-root.js';
+import type { RenderedDecision } from '../../src/render/rendered-decision.js';
+import { renderDecision } from '../../src/render/render-decision.js';
+import { loadFixtures } from '../support/fixtures.js';
+
+const engine = createTemplateEngine(join(packageRoot(), 'templates'));
+const deps = { engine, email: DEFAULT_EMAIL_CONFIG };
+const fixtures = loadFixtures('decisions');
+const rendered = new Map<string, RenderedDecision>();
+const scratch = mkdtempSync(join(tmpdir(), 'hcc-render-'));
+
+beforeAll(async () => {
+  for (const f of fixtures) rendered.set(f.name, await renderDecision(assertDecision(f.record), deps));
+});
+
+function poppler(command: string, args: readonly string[]): string {
+  return execFileSync(command, args, { encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+}
+
+/** The text of each page, marked so that a snapshot diff reads page by page. */
+function pagesText(pdfPath: string): string {
+  const pages = poppler('pdftotext', ['-layout', '-enc', 'UTF-8', pdfPath, '-']).split('\f').slice(0, -1);
+  return pages.map((text, i) => `===== page ${String(i + 1)} of ${String(pages.length)} =====\n${text.trimEnd()}\n`).join('\n');
+}
+
+const snapshot = (decisionId: string, file: string) => `./__snapshots__/${decisionId}/${file}`;
+
+describe.each(fixtures.map((f) => [f.name]))('rendering %s', (name) => {
+  const get = () => {
+    const r = rendered.get(name);
+    if (!r) throw new Error(`not rendered: ${name}`);
+    return r;
+  };
+
+  it('pins the manifest', async () => {
+    const r = get();
+    await expect(`${JSON.stringify(r.manifest, null, 2)}\n`).toMatchFileSnapshot(snapshot(r.decisionId, 'manifest.json'));
+    expect(r.manifest.files.map((f) => f.path)).toEqual(r.files.map((f) => f.path));
+  });
+
+  it('pins each PDF: text per page and structure tree', async () => {
+    const r = get();
+    for (const file of r.files.filter((f) => f.mediaType === 'application/pdf')) {
+      const path = join(scratch, `${r.decisionId}-${file.path}`);
+      writeFileSync(path, file.bytes);
+      await expect(pagesText(path)).toMatchFileSnapshot(snapshot(r.decisionId, `${file.path}.txt`));
+      await expect(poppler('pdfinfo', ['-struct-text', path])).toMatchFileSnapshot(snapshot(r.decisionId, `${file.path}.struct.txt`));
+    }
+  });
+
+  it('pins each email: the HTML and the plain text', async () => {
+    const r = get();
+    for (const file of r.files.filter((f) => f.kind === 'email-preview')) {
+      await expect(new TextDecoder().decode(file.bytes)).toMatchFileSnapshot(snapshot(r.decisionId, file.path));
+    }
+  });
+});
+
+describe('renderDecision', () => {
+  it('gives byte-identical output for the same record, in this process and in another', async () => {
+    const again = new Map<string, string>();
+    for (const f of fixtures) {
+      const r = await renderDecision(assertDecision(f.record), deps);
+      for (const file of r.files) again.set(`${r.decisionId}/${file.path}`, file.sha256);
+    }
+    const first = [...rendered.values()].flatMap((r) => r.files.map((file) => `${r.decisionId}/${file.path} ${file.sha256}`));
+    expect([...again].map(([k, v]) => `${k} ${v}`)).toEqual(first);
+    const child = fileURLToPath(new URL('./render-all-child.ts', import.meta.url));
+    const other = execFileSync(process.execPath, ['--import', 'tsx', child], {
+      encoding: 'utf8',
+      env: { ...process.env, TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' },
+    });
+    expect(other.trimEnd().split('\n')).toEqual(first);
+  });
+
+  it('lists every file with its SHA-256 and the file update lists the hash of each document before it', async () => {
+    const { createHash } = await import('node:crypto');
+    for (const r of rendered.values()) {
+      for (const file of r.files) expect(file.sha256).toBe(createHash('sha256').update(file.bytes).digest('hex'));
+      const pdfs = r.files.filter((f) => f.mediaType === 'application/pdf');
+      const update = pdfs.at(-1);
+      expect(update?.kind).toBe('file-update');
+      const path = join(scratch, `${r.decisionId}-hashes.pdf`);
+      writeFileSync(path, update?.bytes ?? new Uint8Array());
+      const text = poppler('pdftotext', ['-raw', path, '-']).replace(/\s+/g, '');
+      for (const earlier of pdfs.slice(0, -1)) expect(text).toContain(earlier.sha256);
+    }
+  });
+
+  it('attaches the client PDFs to the client email and each internal PDF to its own email', () => {
+    const r = rendered.get('refused-deportation-order-en.json');
+    expect(r?.files.filter((f) => f.kind === 'email').map((f) => [f.recipient, f.path])).toEqual([
+      ['client', 'email-01-client.en.eml'],
+      ['cbsa-removals-unit', 'email-02-cbsa-removals-notice.en.eml'],
+      ['cbsa-removals-unit', 'email-03-cbsa-removals-notice.en.eml'],
+    ]);
+    const eml = new TextDecoder().decode(r?.files.find((f) => f.path === 'email-01-client.en.eml')?.bytes);
+    expect(eml).toMatch(/filename=IRCC-E\d+-01\.pdf/);
+    expect(eml).not.toMatch(/refusal-letter/i);
+  });
+
+  it('sends no email when the client asked for mail only', () => {
+    const r = rendered.get('refused-representative-postal-only-mail-en.json');
+    expect(r?.files.some((f) => f.recipient === 'representative' && f.kind === 'email')).toBe(false);
+  });
+});
