@@ -10,6 +10,7 @@ import type { LetterDocument } from '../pdf/letter-document.js';
 import { typesetPdf } from '../pdf/typeset-pdf.js';
 import { letterToHtml } from './letter-to-html.js';
 import { letterToPdfmake } from './letter-to-pdfmake.js';
+import { benchmarkDecisions } from './decisions-benchmark.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
@@ -138,6 +139,10 @@ async function main(): Promise<void> {
     if (viaChromium !== undefined) writeFileSync(join(outDir, 'chromium.pdf'), viaChromium.sample);
   }
 
+  const recordsIndex = args.indexOf('--records');
+  const batchRecords = recordsIndex >= 0 ? Number(args[recordsIndex + 1]) : 10_000;
+  const decisions = await benchmarkDecisions(Number.isInteger(batchRecords) && batchRecords >= 0 ? batchRecords : 10_000);
+
   const round = (value: number): number => Math.round(value * 10) / 10;
   console.log(
     JSON.stringify({
@@ -147,6 +152,10 @@ async function main(): Promise<void> {
       ratioVsPdfmake: round(ratioVsPdfmake),
       ratioVsChromium: ratioVsChromium === null ? null : round(ratioVsChromium),
       peakRssMb: oursRss,
+      decisionsPerSecond: round(decisions.decisionsPerSecond),
+      batchRecords: decisions.batchRecords,
+      batchDecisionsPerSecond: decisions.batchDecisionsPerSecond === null ? null : round(decisions.batchDecisionsPerSecond),
+      renderPeakRssMb: decisions.peakRssMb,
     }),
   );
 }

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-old-space-size=192
 import { performance } from 'node:perf_hooks';
 import { runCli } from './run-cli.js';
 

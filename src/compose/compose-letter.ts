@@ -14,15 +14,7 @@ function typography(text: string, lang: LanguageTag): string {
   return language ? TYPOGRAPHY[language](text) : text;
 }
 
-const translators = new Map<Language, Translate>();
-function translatorFor(language: Language): Translate {
-  let t = translators.get(language);
-  if (!t) {
-    t = createTranslator(language);
-    translators.set(language, t);
-  }
-  return t;
-}
+const translatorFor = (language: Language): Translate => createTranslator(language);
 
 /** One planned document of one decision, ready to compose. */
 export interface LetterRequest {

@@ -180,8 +180,15 @@ function personView(p: HouseholdMember, record: DecisionRecord, date: (d: string
   };
 }
 
+const listFormats = new Map<Language, Intl.ListFormat>();
+
 function joinNames(names: readonly string[], language: Language): string {
-  return new Intl.ListFormat(LANGUAGE_TAGS[language], { type: 'conjunction' }).format(names);
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(LANGUAGE_TAGS[language], { type: 'conjunction' });
+    listFormats.set(language, format);
+  }
+  return format.format(names);
 }
 
 function nextSteps(plan: CorrespondencePlan, people: readonly PersonView[], language: Language, t: Translate, deadline: string | undefined): NextStepView[] {

@@ -94,6 +94,8 @@ export async function buildMimeMessage(input: MimeMessageInput): Promise<MimeMes
     baseBoundary: digest.slice(8, 32),
     boundaryPrefix: 'hcc',
     newline: 'win',
+    // Fixed, so nodemailer does not scan every part to choose (a costly pass over the HTML), and a reader can read the source.
+    textEncoding: 'quoted-printable',
     disableFileAccess: true,
     disableUrlAccess: true,
   });

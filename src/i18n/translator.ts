@@ -46,14 +46,37 @@ function sharedInstance(): i18n {
   return instance;
 }
 
-/** A translator for one language. */
+/** What i18next returns for a missing key: no locale string can contain it. */
+const MISSING = '\u0000missing\u0000';
+
+const translators = new Map<Language, Translate>();
+
+/** The translator for one language, made once per process and shared. */
 export function createTranslator(language: Language): Translate {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = makeTranslator(language);
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+function makeTranslator(language: Language): Translate {
   const i18n = sharedInstance();
   const t = i18n.getFixedT(language);
   const typography = TYPOGRAPHY[language];
+  // Sentences without values (headings, labels) are the same every time: translated once.
+  const fixed = new Map<string, string>();
   return (key, values) => {
-    // The values go along so that a plural key (`count`) is found under its plural forms.
-    if (!i18n.exists(key, { lng: language, ...values })) throw new MissingTranslationError(language, key);
-    return typography(t(key, values ?? {}));
+    if (values === undefined) {
+      const known = fixed.get(key);
+      if (known !== undefined) return known;
+    }
+    // One lookup, not two: a missing key (plural forms included) comes back as the sentinel.
+    const text = t(key, { ...values, defaultValue: MISSING });
+    if (text === MISSING) throw new MissingTranslationError(language, key);
+    const result = typography(text);
+    if (values === undefined) fixed.set(key, result);
+    return result;
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import type { FontFace } from './font-faces.js';
-import { deflatedStream } from './deflate-stream.js';
+import type { DeflatedStreams } from './deflate-stream.js';
 import type { ShapedText } from './shape-text.js';
 import { subsetTrueType } from './subset-truetype.js';
 
@@ -121,14 +121,14 @@ export class FontSubset {
   }
 
   /** Writes the Type 0 font with its subset program, widths, CID map and ToUnicode map. */
-  embed(context: PDFContext): EmbeddedFont {
+  embed(context: PDFContext, streams: DeflatedStreams): EmbeddedFont {
     const program = subsetTrueType(this.face.bytes, this.glyphIds);
     const baseFont = `${this.tag()}+${this.face.postscriptName}`;
     const scale = 1000 / this.face.unitsPerEm;
     const [minX, minY, maxX, maxY] = this.face.bbox.map((value) => Math.round(value * scale));
     const italic = this.face.italicAngle !== 0;
 
-    const fontFile = deflatedStream(context, program, { Length1: program.length });
+    const fontFile = streams.add(program, { Length1: program.length });
     const descriptor = context.obj({
       Type: 'FontDescriptor',
       FontName: baseFont,
@@ -140,7 +140,7 @@ export class FontSubset {
       Descent: Math.round(this.face.descent * scale),
       CapHeight: Math.round(this.face.capHeight * scale),
       StemV: this.face.weight >= 600 ? 140 : 80,
-      FontFile2: context.register(fontFile),
+      FontFile2: fontFile,
     });
     const cids = [...this.cidGlyph.keys()].sort((a, b) => a - b);
     const widths: (number | number[])[] = [];
@@ -164,16 +164,16 @@ export class FontSubset {
       CIDSystemInfo: context.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }),
       FontDescriptor: context.register(descriptor),
       W: widths,
-      CIDToGIDMap: context.register(deflatedStream(context, cidToGid)),
+      CIDToGIDMap: streams.add(cidToGid),
     });
-    const toUnicode = deflatedStream(context, this.toUnicodeCMap());
+    const toUnicode = streams.add(this.toUnicodeCMap());
     const font = context.obj({
       Type: 'Font',
       Subtype: 'Type0',
       BaseFont: baseFont,
       Encoding: 'Identity-H',
       DescendantFonts: [context.register(cidFont)],
-      ToUnicode: context.register(toUnicode),
+      ToUnicode: toUnicode,
     });
     return { ref: context.register(font), program };
   }

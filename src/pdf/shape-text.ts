@@ -21,7 +21,7 @@ export interface ShapedText {
 }
 
 // Bounded so that memory stays flat over thousands of letters with different names.
-const MAX_CACHED_TEXTS = 50_000;
+const MAX_CACHED_TEXTS = 8_000;
 
 const shapeCaches = new WeakMap<FontFace, Map<string, ShapedText>>();
 const coverageCaches = new WeakMap<FontFace, Map<number, boolean>>();
@@ -105,7 +105,8 @@ function shapeUncached(face: FontFace, text: string): ShapedText {
       const glyph = raw[next];
       next += 1;
       if (glyph === undefined) continue;
-      glyphs.push({ ...glyph, text: index === 0 ? cluster : '' });
+      // A literal of one fixed shape: cached glyphs number in the hundreds of thousands.
+      glyphs.push({ id: glyph.id, text: index === 0 ? cluster : '', xAdvance: glyph.xAdvance, xOffset: glyph.xOffset, yOffset: glyph.yOffset });
       advance += glyph.xAdvance;
     }
   });
@@ -118,6 +119,11 @@ function shapeUncached(face: FontFace, text: string): ShapedText {
   return { glyphs, advance, trailingSpace };
 }
 
+/** A copy of `text` that shares no memory with the string it was sliced from. */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 /**
  * Shapes `text` in `face` (kerning, ligatures, mark positioning), once per distinct text.
  * Throws `GlyphMissingError` naming `where` if a character has no glyph in the face.
@@ -127,8 +133,10 @@ export function shapeText(face: FontFace, text: string, where: string): ShapedTe
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
   assertDrawable(face, text, where);
-  const shaped = shapeUncached(face, text);
+  // The text is often a slice of a whole template's output, which the cache would keep alive.
+  const own = ownCopy(text);
+  const shaped = shapeUncached(face, own);
   if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
-  cache.set(text, shaped);
+  cache.set(own, shaped);
   return shaped;
 }
