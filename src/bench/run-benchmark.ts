@@ -153,8 +153,8 @@ async function main(): Promise<void> {
       ratioVsChromium: ratioVsChromium === null ? null : round(ratioVsChromium),
       peakRssMb: oursRss,
       decisionsPerSecond: round(decisions.decisionsPerSecond),
+      shortRunDecisionsPerSecond: round(decisions.shortRunDecisionsPerSecond),
       batchRecords: decisions.batchRecords,
-      batchDecisionsPerSecond: decisions.batchDecisionsPerSecond === null ? null : round(decisions.batchDecisionsPerSecond),
       renderPeakRssMb: decisions.peakRssMb,
     }),
   );
