@@ -130,3 +130,28 @@ export async function* readRecords(paths: readonly string[]): AsyncGenerator<Rec
     }
   }
 }
+
+/**
+ * How many records `readRecords(paths)` will yield, for a progress bar: one per plain file, one
+ * per non-blank line of a newline-delimited file (read as a stream, without parsing). Unreadable
+ * paths count as the one error entry they become.
+ */
+export async function countRecords(paths: readonly string[]): Promise<number> {
+  let total = 0;
+  for (const { file, error } of await expandPaths(paths)) {
+    if (error || !LINES_FILE.test(file)) {
+      total += 1;
+      continue;
+    }
+    let lines = 0;
+    try {
+      for await (const text of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
+        if (text.trim() !== '') lines += 1;
+      }
+    } catch {
+      lines = 0;
+    }
+    total += Math.max(lines, 1);
+  }
+  return total;
+}

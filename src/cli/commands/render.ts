@@ -6,6 +6,7 @@ import { packageRoot } from '../../package-root.js';
 import { renderDecision } from '../../render/render-decision.js';
 import type { EmailConfig } from '../../email/email-config.js';
 import { checkRecords } from '../check-records.js';
+import { countRecords } from '../read-records.js';
 import type { CliIo } from '../cli-io.js';
 import { Progress } from '../progress.js';
 import { labelRecord } from '../record-label.js';
@@ -42,7 +43,8 @@ function formatTable(rows: readonly Row[]): string {
 export async function runRender(paths: readonly string[], options: RenderOptions, io: CliIo): Promise<number> {
   await removeLeftovers(options.out);
   const engine = createTemplateEngine(join(packageRoot(), 'templates'));
-  const progress = new Progress(io, 'render');
+  // Counting first costs one quick pass over the input, and gives the bar its end.
+  const progress = new Progress(io, 'render', io.stderr.isTTY ? await countRecords(paths) : undefined);
   const rows: Row[] = [];
   const seen = new Set<string>();
   const inFlight = new Set<Promise<void>>();
