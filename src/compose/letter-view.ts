@@ -142,7 +142,8 @@ export function addressLines(address: PostalAddress): string[] {
   return [
     address.line1,
     ...(address.line2 === undefined ? [] : [address.line2]),
-    `${address.city} ${address.province}\u00A0\u00A0${address.postalCode}`,
+    // Canada Post writes the postal code as two groups of three, whatever the record sent.
+    `${address.city} ${address.province}\u00A0\u00A0${address.postalCode.replace(/^(\w{3}) ?(\w{3})$/, '$1 $2')}`,
   ];
 }
 
