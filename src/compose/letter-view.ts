@@ -1,4 +1,5 @@
 import type { DecisionRecord, Language, PostalAddress } from '../decision/decision-schema.js';
+import { fullName } from './person-name.js';
 import { listHousehold, type HouseholdMember } from '../decision/household.js';
 import { LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
 import type { CorrespondencePlan, DocumentKind, PlannedDocument, Recipient } from '../plan/correspondence-plan.js';
@@ -131,10 +132,6 @@ export interface LetterViewInput {
   readonly language: Language;
   readonly t: Translate;
   readonly issued?: readonly IssuedDocumentView[];
-}
-
-function fullName(person: { givenNames: string; familyName: string }): string {
-  return person.givenNames.trim() === '' ? person.familyName : `${person.givenNames} ${person.familyName}`;
 }
 
 /** Canada Post order: street lines, then city, province and postal code on one line. */

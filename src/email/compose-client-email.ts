@@ -1,4 +1,5 @@
 import type { DecisionRecord } from '../decision/decision-schema.js';
+import { fullName } from '../compose/person-name.js';
 import { LANGUAGE_TAGS } from '../i18n/translator.js';
 import type { CorrespondencePlan, Recipient } from '../plan/correspondence-plan.js';
 import { buildMimeMessage } from './build-mime-message.js';
@@ -10,10 +11,6 @@ import { attachmentView, bannerLines, buildParts, emailLanguages, inEveryLanguag
 import { htmlToPlainText } from './html-to-plain-text.js';
 
 const CLIENT_RECIPIENTS: readonly Recipient[] = ['client', 'representative'];
-
-function fullName(person: { givenNames: string; familyName: string }): string {
-  return person.givenNames.trim() === '' ? person.familyName : `${person.givenNames} ${person.familyName}`;
-}
 
 function checkAttachments(decisionId: string, expected: number, attachments: readonly EmailAttachment[]): void {
   if (attachments.length !== expected) {

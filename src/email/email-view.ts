@@ -30,16 +30,9 @@ export interface EmailPart {
   readonly followedBy: TaggedLine | null;
 }
 
-const translators = new Map<Language, Translate>();
-
-/** The translator of a language, created once per process. */
+/** The translator of a language (shared by the whole process). */
 export function emailTranslator(language: Language): Translate {
-  let t = translators.get(language);
-  if (!t) {
-    t = createTranslator(language);
-    translators.set(language, t);
-  }
-  return t;
+  return createTranslator(language);
 }
 
 /** The languages of an email: the first one, then, for a bilingual one, the other official language. */
