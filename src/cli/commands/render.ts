@@ -87,6 +87,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
   await Promise.all(inFlight);
   progress.done();
   rows.sort((a, b) => (a.decisionId < b.decisionId ? -1 : a.decisionId > b.decisionId ? 1 : 0));
-  io.stdout.write(`${formatTable(rows)}\n${rows.length} rendered to ${options.out}, ${failed} skipped\n`);
+  const table = rows.length > 0 ? `${formatTable(rows)}\n` : '';
+  io.stdout.write(`${table}${rows.length} rendered to ${options.out}, ${failed} skipped\n`);
   return failed > 0 ? 1 : 0;
 }
