@@ -2,6 +2,7 @@ import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decis
 import { createTranslator, LANGUAGE_TAGS, TYPOGRAPHY, type Translate } from '../i18n/translator.js';
 import type { CorrespondencePlan, PlannedDocument } from '../plan/correspondence-plan.js';
 import type { Block, LanguageTag, LetterDocument } from '../pdf/letter-document.js';
+import { languagesFrom } from '../i18n/language-order.js';
 import { buildLetterView, type IssuedDocumentView } from './letter-view.js';
 import { parseLetterMarkup } from './letter-markup.js';
 import type { TemplateEngine } from './template-engine.js';
@@ -56,7 +57,7 @@ export function composeLetter(engine: TemplateEngine, request: LetterRequest): L
           ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
           { kind: 'section', ...(i > 0 ? { lang: LANGUAGE_TAGS[l] } : {}), blocks: composeBlocks(engine, request, l) },
         ]);
-  const letterheadOrder = [language, ...LANGUAGES.filter((l) => l !== language)];
+  const letterheadOrder = languagesFrom(language, true);
   const all = (key: string) => versions.map((l) => translatorFor(l)(key)).join(' / ');
   return {
     lang: LANGUAGE_TAGS[language],

@@ -1,5 +1,6 @@
+import { languagesFrom } from '../i18n/language-order.js';
 import { formatLongDate } from '../compose/format-date.js';
-import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decision-schema.js';
+import type { DecisionRecord, Language } from '../decision/decision-schema.js';
 import { createTranslator, LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
 import type { EmailAttachment } from './composed-email.js';
 import type { AttachmentView } from './email-contexts.js';
@@ -37,7 +38,7 @@ export function emailTranslator(language: Language): Translate {
 
 /** The languages of an email: the first one, then, for a bilingual one, the other official language. */
 export function emailLanguages(first: Language, bilingual: boolean): Language[] {
-  return bilingual ? [first, ...LANGUAGES.filter((l) => l !== first)] : [first];
+  return languagesFrom(first, bilingual);
 }
 
 /** The department's name in both official languages, the email's first, as the federal identity requires. */

@@ -1,4 +1,5 @@
-import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decision-schema.js';
+import type { DecisionRecord, Language } from '../decision/decision-schema.js';
+import { languagesFrom } from '../i18n/language-order.js';
 import { listHousehold, permitHolders, type HouseholdMember } from '../decision/household.js';
 import type { DeliveryChannel, Recipient } from './correspondence-plan.js';
 
@@ -18,12 +19,11 @@ export interface PlanContext {
 
 export function createPlanContext(record: DecisionRecord): PlanContext {
   const c = record.correspondence;
-  const others = LANGUAGES.filter((l) => l !== c.language);
   return {
     record,
     household: listHousehold(record),
     permits: permitHolders(record),
-    clientLanguages: c.bilingual ? [c.language, ...others] : [c.language],
+    clientLanguages: languagesFrom(c.language, c.bilingual),
     internalLanguage: c.internalLanguage ?? record.office.workingLanguage,
     clientRecipient: c.representative ? 'representative' : 'client',
     clientChannels: [...new Set(c.channels)],
