@@ -42,7 +42,8 @@ export type {
   TypesetOptions,
 } from './pdf/letter-document.js';
 export { planCorrespondence } from './plan/plan-correspondence.js';
-export type { CorrespondencePlan, DocumentKind, FollowUp, PlannedDocument, Recipient } from './plan/correspondence-plan.js';
+export { planFollowUp, FollowUpEventError, type FollowUpEvent } from './plan/plan-follow-up.js';
+export type { CorrespondencePlan, DocumentKind, FollowUp, Occasion, PlanNote, PlannedDocument, Recipient } from './plan/correspondence-plan.js';
 export { createTemplateEngine, type TemplateEngine } from './compose/template-engine.js';
 export { composeLetter, type LetterRequest } from './compose/compose-letter.js';
 export { parseLetterMarkup } from './compose/letter-markup.js';
@@ -51,5 +52,8 @@ export { composeClientEmail } from './email/compose-client-email.js';
 export { composeInternalEmail } from './email/compose-internal-email.js';
 export type { ComposedEmail, EmailAttachment } from './email/composed-email.js';
 export { DEFAULT_EMAIL_CONFIG, type EmailConfig } from './email/email-config.js';
-export { renderDecision, type RenderDependencies } from './render/render-decision.js';
+export { CbsaOfficeUnknownError } from './email/cbsa-office-error.js';
+export { clientEmailRoutes, type ClientEmailRoute } from './email/client-email-routes.js';
+export { permitGrounds, reasonsIn, reasonsLanguage } from './decision/record-defaults.js';
+export { renderDecision, renderFollowUp, type RenderDependencies } from './render/render-decision.js';
 export type { DecisionManifest, RenderedDecision, RenderedFile } from './render/rendered-decision.js';

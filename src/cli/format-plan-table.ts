@@ -1,5 +1,11 @@
 import type { Language } from '../decision/decision-schema.js';
-import type { CorrespondencePlan } from '../plan/correspondence-plan.js';
+import type { CorrespondencePlan, PlanNote } from '../plan/correspondence-plan.js';
+import { createTranslator } from '../i18n/translator.js';
+
+/** A plan note in words; the people are named by UCI, as the rest of the table does. */
+export function noteMessage(note: PlanNote, language: Language): string {
+  return createTranslator(language)(`plan:${note.code}`, { count: note.persons.length, names: note.persons.join(', ') });
+}
 
 function table(rows: readonly (readonly string[])[], indent: string): string {
   const widths = rows.reduce<number[]>(
@@ -27,13 +33,17 @@ export function formatPlanTable(plan: CorrespondencePlan, language: Language): s
     lines.push(
       table(
         [
-          ['FOLLOW-UP', 'DUE ON', 'CONCERNS', 'IF NOT CONFIRMED'],
-          ...plan.followUps.map((f) => [f.kind, f.dueOn, f.persons.join(', '), f.ifNotConfirmed]),
+          ['FOLLOW-UP', 'DUE ON', 'CONCERNS', 'OTHERWISE'],
+          ...plan.followUps.map((f) =>
+            f.kind === 'departure-confirmation'
+              ? [f.kind, f.dueOn, f.persons.join(', '), f.ifNotConfirmed]
+              : [f.kind, '-', f.persons.join(', '), f.ifRefused ?? '-'],
+          ),
         ],
         '  ',
       ),
     );
   }
-  lines.push(...plan.notes.map((n) => `  note ${n.code}: ${n.message[language]}`));
+  lines.push(...plan.notes.map((n) => `  note ${n.code}: ${noteMessage(n, language)}`));
   return `${lines.join('\n')}\n`;
 }

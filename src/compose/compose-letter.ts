@@ -2,8 +2,8 @@ import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decis
 import { createTranslator, LANGUAGE_TAGS, TYPOGRAPHY, type Translate } from '../i18n/translator.js';
 import type { CorrespondencePlan, PlannedDocument } from '../plan/correspondence-plan.js';
 import type { Block, LanguageTag, LetterDocument } from '../pdf/letter-document.js';
-import { languagesFrom } from '../i18n/language-order.js';
-import { buildLetterView, type IssuedDocumentView } from './letter-view.js';
+import { languagesFrom } from '../decision/language-order.js';
+import { buildLetterView, type IssuedItemView } from './letter-view.js';
 import { parseLetterMarkup } from './letter-markup.js';
 import type { TemplateEngine } from './template-engine.js';
 
@@ -22,8 +22,17 @@ export interface LetterRequest {
   readonly record: DecisionRecord;
   readonly plan: CorrespondencePlan;
   readonly document: PlannedDocument;
-  /** Documents issued before this one (the file update lists them with their hashes). */
-  readonly issued?: readonly IssuedDocumentView[];
+  /** Items produced before this one (the file update lists them with their hashes and Message-IDs). */
+  readonly issued?: readonly IssuedItemView[];
+}
+
+/**
+ * A document's title in one language: the kind's title, or the title its recipient knows it by
+ * (`title_client`: the client's copy of the CSQ request is a letter about the approval).
+ */
+export function documentTitle(document: PlannedDocument, t: Translate): string {
+  const context = document.recipient === 'client' || document.recipient === 'family-member' || document.recipient === 'representative' ? 'client' : '';
+  return t(`${document.kind}:title`, { context });
 }
 
 /** The template of a document kind: one folder per kind. */
@@ -61,7 +70,7 @@ export function composeLetter(engine: TemplateEngine, request: LetterRequest): L
   const all = (key: string) => versions.map((l) => translatorFor(l)(key)).join(' / ');
   return {
     lang: LANGUAGE_TAGS[language],
-    title: all(`${document.kind}:title`),
+    title: versions.map((l) => documentTitle(document, translatorFor(l))).join(' / '),
     author: t('letter:department'),
     keywords: [document.kind, record.decisionId],
     dates: { created: `${record.decisionDate}T00:00:00Z` },

@@ -17,3 +17,12 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   const rest = monthDay === '02-29' && !isLeapYear(year) ? '03-01' : monthDay;
   return `${String(year).padStart(4, '0')}-${rest}`;
 }
+
+/** The day `days` after `date` (negative for before), in the proleptic Gregorian calendar. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const day = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  day.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(day.getUTCFullYear(), 4)}-${pad(day.getUTCMonth() + 1, 2)}-${pad(day.getUTCDate(), 2)}`;
+}

@@ -1,7 +1,8 @@
 import { addYears, compareDates } from './calendar-date.js';
 import type { DecisionRecord, PostalAddress, StatusInCanada } from './decision-schema.js';
 import type { DecisionErrorCode } from './error-codes.js';
-import { listHousehold, peopleToLeaveWithoutOrder, type HouseholdMember } from './household.js';
+import { isA42Case, listHousehold, peopleToLeaveWithoutOrder, permitHolders } from './household.js';
+import { languagesFrom } from './language-order.js';
 
 export type IssuePath = readonly (string | number)[];
 
@@ -108,24 +109,25 @@ const departureDeadlineFits: DecisionRule = (r) => {
   return [];
 };
 
-/** The departure decision is there exactly when someone must leave without a removal order. */
+/**
+ * The departure decision is there exactly when someone must leave without a removal order, or when
+ * a refused person without status holds a permit: the block then says what applies if the permit
+ * is refused, and the plan notes it.
+ */
 const departureMatchesHousehold: DecisionRule = (r) => {
   const leaving = peopleToLeaveWithoutOrder(r);
   if (leaving.length > 0) {
     return r.departure ? [] : [{ path: ['departure'], code: 'DEPARTURE_DECISION_MISSING' }];
   }
   if (!r.departure?.voluntaryDepartureAppropriate) return [];
+  const permits = permitHolders(r);
   const refusedInCanada = listHousehold(r).filter((p) => p.outcome === 'refused' && p.inCanada);
+  if (refusedInCanada.some((p) => p.status?.valid === false && !p.removalOrder && permits.has(p.uci))) return [];
   const path = ['departure', 'voluntaryDepartureAppropriate'];
   if (refusedInCanada.length === 0) return [{ path, code: 'DEPARTURE_ON_APPROVAL' }];
   if (refusedInCanada.every((p) => p.status?.valid === true)) return [{ path, code: 'DEPARTURE_WITH_VALID_STATUS' }];
   return [{ path, code: 'DEPARTURE_NOT_APPLICABLE' }];
 };
-
-function isA42Case(r: DecisionRecord, person: HouseholdMember | undefined): boolean {
-  const m = person?.familyMember;
-  return r.outcome === 'approved-in-principle' && m !== undefined && !m.admissible && m.outcome === 'refused';
-}
 
 const permitsFitTheProcedure: DecisionRule = (r) => {
   const household = new Map(listHousehold(r).map((p) => [p.uci, p]));
@@ -141,6 +143,7 @@ const permitsFitTheProcedure: DecisionRule = (r) => {
       if (!person.inCanada) issues.push({ path: at('uci'), code: 'TRP_PERSON_NOT_IN_CANADA' });
     }
     permitted.add(permit.uci);
+    // Only grounds the record states are checked: the default is derived to fit (record-defaults.ts).
     if (permit.grounds === 'a42-family-member' && !isA42Case(r, person)) {
       issues.push({ path: at('grounds'), code: 'TRP_A42_NOT_APPLICABLE' });
     }
@@ -158,6 +161,26 @@ const permitsFitTheProcedure: DecisionRule = (r) => {
   });
 };
 
+/**
+ * A refusal letter quotes the reasons in each of its language versions, so the reasons must exist in
+ * every language the client reads: never English reasons under French headings.
+ */
+const reasonsFitTheLetters: DecisionRule = (r) => {
+  if (typeof r.reasons !== 'string' && r.reasonsLanguage !== undefined) {
+    return [{ path: ['reasonsLanguage'], code: 'REASONS_LANGUAGE_UNEXPECTED' }];
+  }
+  if (!listHousehold(r).some((p) => p.outcome === 'refused')) return [];
+  const c = r.correspondence;
+  return languagesFrom(c.language, c.bilingual).flatMap((language): RuleIssue[] => {
+    if (typeof r.reasons !== 'string') {
+      return r.reasons[language] === undefined ? [{ path: ['reasons', language], code: 'REASONS_LANGUAGE_MISMATCH' }] : [];
+    }
+    const written = r.reasonsLanguage ?? c.language;
+    if (written === language) return [];
+    return [{ path: [r.reasonsLanguage === undefined ? 'reasons' : 'reasonsLanguage'], code: 'REASONS_LANGUAGE_MISMATCH' }];
+  });
+};
+
 /** Every cross-field rule, in the order their issues are reported. */
 export const DECISION_RULES: readonly DecisionRule[] = [
   channelsAreUnique,
@@ -170,4 +193,5 @@ export const DECISION_RULES: readonly DecisionRule[] = [
   departureDeadlineFits,
   departureMatchesHousehold,
   permitsFitTheProcedure,
+  reasonsFitTheLetters,
 ];

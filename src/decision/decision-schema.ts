@@ -29,14 +29,16 @@ const email = z.email().max(254);
 /** A UCI as printed on IRCC documents: 0000-0000 (8 digits) or 00-0000-0000 (10 digits). */
 const uci = z.string().regex(/^(?:\d{4}-\d{4}|\d{2}-\d{4}-\d{4})$/);
 const bilingualText = z.strictObject({ en: text(200), fr: text(200) });
+/** Reasons written in each language; a letter version is only ever printed with the reasons in its own language. */
+const reasonsByLanguage = z.strictObject({ en: text(50_000).optional(), fr: text(50_000).optional() });
 
 const postalAddress = z.strictObject({
   line1: text(120),
   line2: text(120).optional(),
   city: text(80),
   province: z.enum(PROVINCES),
-  /** Canadian postal code, with or without the middle space. */
-  postalCode: z.string().regex(/^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/),
+  /** Canadian postal code, with or without the middle space, in either case (letters print in capitals). */
+  postalCode: z.string().regex(/^[ABCEGHJ-NPRSTVXYabceghj-nprstvxy]\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z] ?\d[ABCEGHJ-NPRSTV-Zabceghj-nprstv-z]\d$/),
 });
 
 const statusInCanada = z.strictObject({
@@ -74,6 +76,8 @@ const familyMember = z.strictObject({
   uci,
   ...name,
   dateOfBirth: isoDate,
+  /** How a letter addressed to this person greets them; `unspecified` (the default) writes epicene French. */
+  salutation: z.enum(SALUTATIONS).optional(),
   relationship: z.enum(RELATIONSHIPS),
   accompanying: z.boolean(),
   inCanada: z.boolean(),
@@ -85,6 +89,8 @@ const familyMember = z.strictObject({
   removalOrder: removalOrder.nullish(),
   /** Only on an approval in principle: this member is refused (the A42 case). Defaults to the record's outcome. */
   outcome: z.enum(OUTCOMES).optional(),
+  /** Where letters addressed to this person go, when it is not the client's address. */
+  postalAddress: postalAddress.nullish(),
 });
 
 const representative = z.strictObject({
@@ -111,11 +117,14 @@ const fee = z.union([
 
 const trp = z.strictObject({
   uci,
-  /** Which of the two TRP cases of the procedure applies. */
-  grounds: z.enum(TRP_GROUNDS),
+  /**
+   * Which of the two TRP cases of the procedure applies. Optional (added after the contract was
+   * published): see `permitGrounds` for the default derived from the record.
+   */
+  grounds: z.enum(TRP_GROUNDS).optional(),
   rationale: text(20_000),
-  /** The risk the decision-maker weighed in issuing the permit. */
-  riskAssessment: text(10_000),
+  /** The risk the officer weighed in recommending the permit. Optional: without it the rationale says none was recorded. */
+  riskAssessment: text(10_000).optional(),
   validFrom: isoDate,
   validTo: isoDate,
   reentryAllowed: z.boolean(),
@@ -131,7 +140,10 @@ export const decisionSchema = z.strictObject({
   decisionDate: isoDate,
   stage: z.literal(1),
   outcome: z.enum(OUTCOMES),
-  reasons: text(50_000),
+  /** The officer's reasons: one text (in `reasonsLanguage`), or one text per language. */
+  reasons: z.union([text(50_000), reasonsByLanguage]),
+  /** The language a single `reasons` text is written in; defaults to the correspondence language. */
+  reasonsLanguage: language.optional(),
   office: z.strictObject({
     id: text(40),
     workingLanguage: language,
@@ -170,3 +182,5 @@ export type TemporaryResidentPermit = NonNullable<DecisionRecord['trp']>[number]
 export type StatusInCanada = PrincipalApplicant['statusInCanada'];
 export type RemovalOrder = NonNullable<PrincipalApplicant['removalOrder']>;
 export type PostalAddress = DecisionRecord['office']['address'];
+export type TrpGrounds = (typeof TRP_GROUNDS)[number];
+export type Salutation = (typeof SALUTATIONS)[number];

@@ -69,3 +69,9 @@ export function peopleToLeaveWithoutOrder(record: DecisionRecord): HouseholdMemb
   const permits = permitHolders(record);
   return listHousehold(record).filter((p) => isRefusedWithoutStatus(p, permits) && !p.removalOrder);
 }
+
+/** The A42 case: a family member who is not admissible is refused while the rest of the family is approved in principle. */
+export function isA42Case(record: DecisionRecord, person: HouseholdMember | undefined): boolean {
+  const m = person?.familyMember;
+  return record.outcome === 'approved-in-principle' && m !== undefined && !m.admissible && m.outcome === 'refused';
+}

@@ -68,12 +68,24 @@ function fromZodIssue(issue: z.core.$ZodIssue): LocatedIssue[] {
       return located(issue.origin === 'array' ? 'LIST_EMPTY' : 'STRING_EMPTY');
     case 'too_big':
       return located('STRING_TOO_LONG', { max: Number(issue.maximum) });
-    case 'invalid_union':
-      // The only union in the contract is the TRP fee: a receipt or an exemption.
-      return located('FEE_INVALID');
+    case 'invalid_union': {
+      // The TRP fee is a receipt or an exemption, never both or neither: its own code.
+      if (path.at(-1) === 'fee') return located('FEE_INVALID');
+      // Other unions (the reasons: a text or one text per language) differ by type: report the
+      // branch whose type the input has, as if it were the only one.
+      const branch = issue.errors.find((b) => !b.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (!branch) return located('TYPE_INVALID', { expected: unionExpected(issue) });
+      return branch.flatMap((inner) => fromZodIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    }
     default:
       return located('FORMAT_INVALID', { format: 'other' });
   }
+}
+
+/** The type a union expects, for its message: its first branch's (a text, for the reasons). */
+function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
+  const first = issue.errors[0]?.[0];
+  return first?.code === 'invalid_type' ? first.expected : 'object';
 }
 
 /** `['trp', 0, 'uci']` → `$.trp[0].uci`; keys that are not identifiers are quoted. */

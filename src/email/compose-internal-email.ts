@@ -1,14 +1,30 @@
 import { formatLongDate } from '../compose/format-date.js';
 import type { DecisionRecord } from '../decision/decision-schema.js';
 import { LANGUAGE_TAGS } from '../i18n/translator.js';
+import { listHousehold } from '../decision/household.js';
 import type { PlannedDocument } from '../plan/correspondence-plan.js';
 import { buildMimeMessage } from './build-mime-message.js';
 import type { ComposedEmail, EmailAttachment } from './composed-email.js';
-import { isInternalEmailRecipient, type EmailConfig } from './email-config.js';
+import { CbsaOfficeUnknownError } from './cbsa-office-error.js';
+import { isInternalEmailRecipient, officeKey, senderName, type EmailConfig, type InternalEmailRecipient } from './email-config.js';
 import { EmailInputError } from './email-errors.js';
 import { emailHtmlRenderer } from './email-templates.js';
 import { attachmentView, bannerLines, buildParts, inEveryLanguage } from './email-view.js';
 import { htmlToPlainText } from './html-to-plain-text.js';
+
+/**
+ * Where an internal notice goes: the configured partner address, or for a removals notice the
+ * removals unit of the CBSA office that holds the person's order. Throws `CbsaOfficeUnknownError`
+ * (`CBSA_OFFICE_UNKNOWN`) for an office the configuration does not know.
+ */
+export function internalAddress(record: DecisionRecord, document: PlannedDocument, recipient: InternalEmailRecipient, config: EmailConfig): string {
+  if (recipient !== 'cbsa-removals-unit') return config.internalRecipients[recipient];
+  const office = listHousehold(record).find((p) => p.uci === document.uci)?.removalOrder?.cbsaOffice;
+  const wanted = office === undefined ? undefined : officeKey(office);
+  const address = Object.entries(config.cbsaRemovalsOffices).find(([name]) => officeKey(name) === wanted)?.[1];
+  if (address === undefined) throw new CbsaOfficeUnknownError(record.decisionId, office ?? '');
+  return address;
+}
 
 /**
  * The email that carries one internal document (CBSA notice, TRP rationale, CSQ request) to the address configured
@@ -28,7 +44,7 @@ export async function composeInternalEmail(
   if (!isInternalEmailRecipient(recipient)) {
     throw new EmailInputError('EMAIL_RECIPIENT_NOT_INTERNAL', record.decisionId, `${document.kind} goes to ${recipient}`);
   }
-  const to = config.internalRecipients[recipient];
+  const to = internalAddress(record, document, recipient, config);
   const languages = document.languages.length > 0 ? document.languages : [document.language];
   const [language = document.language] = languages;
   const notice = (key: 'title' | 'summary') => `email:internal.notice.${document.kind}.${key}`;
@@ -61,7 +77,7 @@ export async function composeInternalEmail(
     label: document.kind,
     key: [document.uci ?? '', ...document.persons].join(' '),
     date: record.decisionDate,
-    from: config.from,
+    from: { name: senderName(config, languages), address: config.from.address },
     to: { address: to },
     replyTo: record.office.email,
     subject,
@@ -74,6 +90,9 @@ export async function composeInternalEmail(
     kind: 'internal',
     recipient,
     to,
+    from: config.from.address,
+    label: document.kind,
+    carries: [document.kind],
     language,
     languages,
     subject,

@@ -18,6 +18,12 @@ export interface ComposedEmail {
   readonly recipient: Recipient;
   /** The address the email goes to. */
   readonly to: string;
+  /** The envelope sender's address. */
+  readonly from: string;
+  /** The Message-ID's label: `client`, `applicant`, or the document kind of an internal notice. */
+  readonly label: string;
+  /** The document kinds the email carries, in order. */
+  readonly carries: readonly DocumentKind[];
   /** The language the email is read in first. */
   readonly language: Language;
   /** Every language version in the body, `language` first. */

@@ -22,11 +22,11 @@ export interface AttachmentView {
 /** The context of `templates/email/client.mjml`. */
 export interface ClientEmailContext extends EmailContextBase {
   readonly decision: { readonly id: string; readonly applicationNumber: string };
-  readonly recipient: { readonly isRepresentative: boolean; readonly clientName: string };
+  readonly recipient: { readonly isRepresentative: boolean; readonly clientName: string; readonly copyToRepresentative: boolean };
   readonly attachmentCount: number;
   /** Whether paper copies go by mail too. */
   readonly mailed: boolean;
-  readonly parts: readonly (EmailPart & { readonly salutation: string; readonly attachments: readonly AttachmentView[] })[];
+  readonly parts: readonly (EmailPart & { readonly salutation: string; readonly yourClient: string; readonly attachments: readonly AttachmentView[] })[];
 }
 
 /** The context of `templates/email/internal.mjml`. */

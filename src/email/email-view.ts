@@ -1,4 +1,4 @@
-import { languagesFrom } from '../i18n/language-order.js';
+import { languagesFrom } from '../decision/language-order.js';
 import { formatLongDate } from '../compose/format-date.js';
 import type { DecisionRecord, Language } from '../decision/decision-schema.js';
 import { createTranslator, LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';

@@ -5,6 +5,9 @@ import { applyFrenchSpacing } from './french-spacing.js';
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 import { readLocaleFiles } from './locale-files.js';
+import { withEnglishArticle } from './english-article.js';
+import { frenchJoin } from './french-elision.js';
+import { formatCitation } from './legal-citation.js';
 
 /** Every namespace of every language, read from `locales/`; English is canonical. */
 export const LOCALE_RESOURCES = readLocaleFiles(join(packageRoot(), 'locales'));
@@ -42,8 +45,31 @@ function sharedInstance(): i18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    registerFormatters(instance);
   }
   return instance;
+}
+
+/**
+ * The grammar formatters a locale string may apply to a value, named after what they write:
+ * `{{name, de}}` → "de Marc" or "d’Ayşe", `{{name, que}}`, `{{order, a}}` → "an exclusion order",
+ * `{{code, cite(article: du; act: long)}}` → "du paragraphe 25(1) de la Loi sur l’immigration…".
+ * Each is total (i18next would swallow an exception and print the bare value); a test checks that
+ * locale strings name only these formatters, each in its own language.
+ */
+export const GRAMMAR_FORMATTERS = { fr: ['de', 'que', 'cite'], en: ['a', 'cite'] } as const;
+
+function registerFormatters(i18n: i18n): void {
+  const formatter = i18n.services.formatter;
+  if (!formatter) throw new HccError('I18N_INIT_FAILED', 'i18next has no formatter service');
+  const language = (lng: string | undefined): Language => (lng?.startsWith('fr') ? 'fr' : 'en');
+  formatter.add('de', (value: unknown) => frenchJoin('de', String(value)));
+  formatter.add('que', (value: unknown) => frenchJoin('que', String(value)));
+  formatter.add('a', (value: unknown) => withEnglishArticle(String(value)));
+  formatter.add('cite', (value: unknown, lng: string | undefined, options: { article?: unknown; act?: unknown }) => {
+    const article = options.article === 'le' || options.article === 'du' || options.article === 'au' ? options.article : 'bare';
+    return formatCitation(String(value), language(lng), { article, long: options.act === 'long' });
+  });
 }
 
 /** What i18next returns for a missing key: no locale string can contain it. */

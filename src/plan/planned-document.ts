@@ -1,18 +1,27 @@
 import type { Language } from '../decision/decision-schema.js';
-import type { DocumentKind, PlannedDocument, Recipient } from './correspondence-plan.js';
-import type { PlanContext } from './plan-context.js';
+import type { HouseholdMember } from '../decision/household.js';
+import type { DocumentKind, Occasion, PlannedDocument, Recipient } from './correspondence-plan.js';
+import { householdChannels, type PlanContext } from './plan-context.js';
 
 function concerning(persons: readonly string[]): { uci?: string; persons: readonly string[] } {
   const [only, ...rest] = persons;
   return only !== undefined && rest.length === 0 ? { uci: only, persons } : { persons };
 }
 
-/** A document for the client (or their representative), by the client's channels and languages. */
+function from(occasion: Occasion | undefined): { occasion?: Occasion } {
+  return occasion === undefined || occasion.kind === 'decision' ? {} : { occasion };
+}
+
+/**
+ * A letter for the client, or for the representative when there is one (who then reads it about
+ * "your client"), by the correspondence's channels and in the client's languages.
+ */
 export function clientDocument(
   context: PlanContext,
   kind: DocumentKind,
   rule: string,
   persons: readonly string[],
+  occasion?: Occasion,
 ): PlannedDocument {
   const [language] = context.clientLanguages;
   return {
@@ -22,6 +31,36 @@ export function clientDocument(
     languages: context.clientLanguages,
     channels: context.clientChannels,
     ...concerning(persons),
+    ...(context.hasRepresentative ? {} : { addressees: [context.record.principalApplicant.uci] }),
+    ...from(occasion),
+    rule,
+  };
+}
+
+/**
+ * A letter addressed to people of the application by name (the principal applicant first when
+ * they are among them), with a copy to the representative when there is one.
+ */
+export function personDocument(
+  context: PlanContext,
+  kind: DocumentKind,
+  rule: string,
+  addressees: readonly HouseholdMember[],
+  occasion?: Occasion,
+): PlannedDocument {
+  const [language] = context.clientLanguages;
+  const ucis = addressees.map((p) => p.uci);
+  const recipient: Recipient = addressees.some((p) => p.role === 'principal-applicant') ? 'client' : 'family-member';
+  return {
+    kind,
+    recipient,
+    language,
+    languages: context.clientLanguages,
+    channels: householdChannels(context, addressees),
+    ...concerning(ucis),
+    addressees: ucis,
+    ...(context.hasRepresentative ? { copies: ['representative'] } : {}),
+    ...from(occasion),
     rule,
   };
 }
@@ -30,10 +69,11 @@ export function clientDocument(
 export function internalDocument(
   context: PlanContext,
   kind: DocumentKind,
-  recipient: Exclude<Recipient, 'client' | 'representative'>,
+  recipient: Exclude<Recipient, 'client' | 'family-member' | 'representative'>,
   rule: string,
   persons: readonly string[],
   language: Language = context.internalLanguage,
+  occasion?: Occasion,
 ): PlannedDocument {
   return {
     kind,
@@ -42,6 +82,7 @@ export function internalDocument(
     languages: [language],
     channels: [recipient === 'file' ? 'file' : 'internal'],
     ...concerning(persons),
+    ...from(occasion),
     rule,
   };
 }

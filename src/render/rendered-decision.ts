@@ -22,8 +22,11 @@ export type ManifestFile = Omit<RenderedFile, 'bytes'>;
 export interface DecisionManifest {
   readonly decisionId: string;
   readonly files: readonly ManifestFile[];
-  readonly followUps: readonly { readonly kind: string; readonly dueOn: IsoDate; readonly persons: readonly string[]; readonly ifNotConfirmed: string }[];
-  readonly notes: readonly { readonly code: string }[];
+  readonly followUps: readonly (
+    | { readonly kind: 'departure-confirmation'; readonly dueOn: IsoDate; readonly persons: readonly string[]; readonly ifNotConfirmed: string }
+    | { readonly kind: 'trp-decision'; readonly persons: readonly string[]; readonly ifRefused?: string }
+  )[];
+  readonly notes: readonly { readonly code: string; readonly persons: readonly string[] }[];
 }
 
 /** Every file of one decision, in memory, ready to be written or sent. */

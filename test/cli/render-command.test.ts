@@ -72,12 +72,23 @@ describe('hcc render', () => {
   it('reads the email settings from --config and rejects a bad one', async () => {
     const dir = work();
     const config = join(dir, 'config.json');
-    writeFileSync(config, JSON.stringify({ from: { name: 'Test', address: 'a@example.gc.ca' }, internalRecipients: { 'cbsa-inland-enforcement': 'b@example.gc.ca', 'cbsa-removals-unit': 'c@example.gc.ca', 'designated-decision-maker': 'd@example.gc.ca', mifi: 'e@example.gc.ca' } }));
+    const settings = {
+      from: { name: 'Test', address: 'a@example.gc.ca' },
+      internalRecipients: { 'cbsa-inland-enforcement': 'b@example.gc.ca', 'designated-decision-maker': 'd@example.gc.ca', mifi: 'e@example.gc.ca' },
+      cbsaRemovalsOffices: { 'CBSA Pacific Region, Removals': 'c@example.gc.ca' },
+    };
+    writeFileSync(config, JSON.stringify(settings));
     const run = await hcc('render', `${FIXTURES}decisions/refused-departure-order-en.json`, '--out', join(dir, 'out'), '--config', config);
     expect(run.code).toBe(0);
     const folder = join(dir, 'out', 'HC-2026-000102');
     const internal = readdirSync(folder).find((n) => n.endsWith('.eml') && n.includes('removals'));
     expect(readFileSync(join(folder, internal ?? ''), 'utf8')).toContain('To: c@example.gc.ca');
+    // A removal order held by an office the configuration does not know: an error naming the office.
+    writeFileSync(config, JSON.stringify({ ...settings, cbsaRemovalsOffices: {} }));
+    const unknown = await hcc('render', `${FIXTURES}decisions/refused-departure-order-en.json`, '--out', join(dir, 'unknown'), '--config', config);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('CBSA_OFFICE_UNKNOWN');
+    expect(unknown.stderr).toContain('"CBSA Pacific Region, Removals"');
     writeFileSync(config, '{"from": {}}');
     const bad = await hcc('render', `${FIXTURES}decisions/refused-departure-order-en.json`, '--out', join(dir, 'out'), '--config', config);
     expect(bad.code).toBe(2);

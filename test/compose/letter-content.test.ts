@@ -3,15 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeLetter } from '../../src/compose/compose-letter.js';
 import { formatLongDate } from '../../src/compose/format-date.js';
-import type { IssuedDocumentView } from '../../src/compose/letter-view.js';
+import type { IssuedItemView } from '../../src/compose/letter-view.js';
 import { createTemplateEngine } from '../../src/compose/template-engine.js';
 import type { DecisionRecord, Language } from '../../src/decision/decision-schema.js';
 import { listHousehold } from '../../src/decision/household.js';
 import { parseDecision } from '../../src/decision/parse-decision.js';
-import { createTranslator, LANGUAGE_TAGS, LOCALE_RESOURCES } from '../../src/i18n/translator.js';
+import { createTranslator, LANGUAGE_TAGS, LOCALE_RESOURCES, TYPOGRAPHY } from '../../src/i18n/translator.js';
 import { packageRoot } from '../../src/package-root.js';
 import { DOCUMENT_KINDS, type CorrespondencePlan, type PlannedDocument } from '../../src/plan/correspondence-plan.js';
 import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
+import { planFollowUp } from '../../src/plan/plan-follow-up.js';
+import { permitGrounds } from '../../src/decision/record-defaults.js';
+import { formatCitation } from '../../src/i18n/legal-citation.js';
 import type { Block, LetterDocument, TextRun } from '../../src/pdf/letter-document.js';
 import { loadFixtures } from '../support/fixtures.js';
 
@@ -69,7 +72,7 @@ interface Case {
   readonly plan: CorrespondencePlan;
   readonly document: PlannedDocument;
   readonly letter: LetterDocument;
-  readonly issued: readonly IssuedDocumentView[];
+  readonly issued: readonly IssuedItemView[];
 }
 
 /** A stand-in for a PDF's SHA-256: the hash of the composed model, deterministic and 64 hex digits. */
@@ -77,12 +80,12 @@ const fingerprint = (letter: LetterDocument) => createHash('sha256').update(JSON
 
 function composeAll(fixture: string, record: DecisionRecord): Case[] {
   const plan = planCorrespondence(record);
-  const issued: IssuedDocumentView[] = [];
+  const issued: IssuedItemView[] = [];
   return plan.documents.map((document) => {
     const letter = composeLetter(engine, { record, plan, document, issued: [...issued] });
     const seen = [...issued];
     if (document.kind !== 'file-update') {
-      issued.push({ kind: document.kind, recipient: document.recipient, languages: document.languages.join(', '), sha256: fingerprint(letter) });
+      issued.push({ kind: document.kind, recipient: document.recipient, copies: document.copies ?? [], channels: document.channels, languages: document.languages.join('+').toUpperCase(), sha256: fingerprint(letter) });
     }
     return { fixture, record, plan, document, letter, issued: seen };
   });
@@ -130,12 +133,15 @@ describe('refusal letter', () => {
 });
 
 describe('departure instructions', () => {
-  it.each(casesOf('departure-instructions'))('%s: deadline in each language, everyone who must leave, the Certificate of Departure', (_name, c) => {
+  it.each(casesOf('departure-instructions'))('%s: deadline in each language, addressed to everyone who must leave, no Certificate of Departure without a removal order', (_name, c) => {
     const deadline = c.record.departure?.deadline;
     expect(deadline).toBeDefined();
+    expect(c.document.addressees).toEqual(c.document.persons);
     for (const { language, text } of versionsOf(c.letter, c.document)) {
       expect(text).toContain(longDate(deadline ?? '', language));
-      expect(text).toContain({ en: 'Certificate of Departure', fr: 'attestation de départ' }[language]);
+      // R240 belongs to removal orders; voluntary departure is confirmed in person or by proof sent to the office.
+      expect(text).not.toContain({ en: 'Certificate of Departure', fr: 'attestation de départ' }[language]);
+      expect(text).toContain(c.record.office.email);
       for (const uci of c.document.persons) {
         expect(text).toContain(uci);
         expect(text).toContain(fullName(personOf(c, uci).source));
@@ -158,28 +164,26 @@ describe('CBSA no-status notice', () => {
     expect(text).toContain(fullName(person.source));
     expect(text).toContain(longDate(person.source.dateOfBirth, language));
     expect(text).toContain(c.record.decisionId);
-    expect(text).toContain({ en: 'voluntary departure is not appropriate', fr: 'départ volontaire ne convient pas' }[language]);
+    expect(text).toContain({ en: 'Voluntary departure was found not to be appropriate', fr: 'départ volontaire ne convient pas' }[language]);
     expect(allBlocks(c.letter.blocks).some((b) => b.kind === 'table' && b.rowHeaders === true)).toBe(true);
   });
 
-  // No plan issues this yet: the follow-up on the departure deadline will, so the template already phrases it.
+  // The follow-up on the departure deadline, planned and composed through the public API.
   const followUps = CASES.filter((c) => c.document.kind === 'file-update').flatMap((c) =>
-    c.plan.followUps.flatMap((f) => (['en', 'fr'] as const).map((language) => [`${c.fixture} (${language}): departure not confirmed`, c, f, language] as const)),
+    c.plan.followUps.flatMap((f) => (f.kind === 'departure-confirmation' ? [[`${c.fixture}: departure not confirmed`, c, f] as const] : [])),
   );
-  it.each(followUps)('%s: says the departure was not confirmed by the deadline', (_name, c, followUp, language) => {
-    const document: PlannedDocument = {
-      kind: followUp.ifNotConfirmed,
-      recipient: 'cbsa-inland-enforcement',
-      language,
-      languages: [language],
-      channels: ['internal'],
-      persons: followUp.persons,
-      rule: 'test',
-    };
-    const text = textOf(composeLetter(engine, { record: c.record, plan: c.plan, document }).blocks);
+  it.each(followUps)('%s: a notice per person that says the departure was not confirmed by the deadline', (_name, c, followUp) => {
+    const on = '2027-01-15';
+    const plan = planFollowUp(c.record, { kind: 'departure-not-confirmed', persons: followUp.persons, on });
+    expect(plan.documents.map((d) => d.kind)).toEqual([...followUp.persons.map(() => 'cbsa-no-status-notice'), 'file-update']);
+    const [document] = plan.documents;
+    if (!document) throw new Error('no notice');
+    const text = textOf(composeLetter(engine, { record: c.record, plan, document }).blocks);
+    const language = document.language;
     expect(text).toContain(longDate(followUp.dueOn, language));
-    expect(text).not.toContain({ en: 'voluntary departure is not appropriate', fr: 'départ volontaire ne convient pas' }[language]);
-    for (const uci of followUp.persons) expect(text).toContain(uci);
+    expect(text).toContain(longDate(on, language));
+    expect(text).not.toContain({ en: 'not to be appropriate', fr: 'départ volontaire ne convient pas' }[language]);
+    expect(text).toContain(document.uci);
   });
 });
 
@@ -200,6 +204,7 @@ describe('CBSA removals notice', () => {
     if (permit) {
       expect(text).toContain(permitWords);
       expect(text).toContain(longDate(permit.validTo, language));
+      expect(text).toContain({ en: 'has been recommended', fr: 'a été recommandé' }[language]);
     } else {
       expect(text).not.toContain(permitWords);
     }
@@ -216,11 +221,16 @@ describe('TRP rationale', () => {
     expect(text).toContain(fullName(person.source));
     expect(text).toContain(longDate(permit.validFrom, language));
     expect(text).toContain(longDate(permit.validTo, language));
-    expect(text).toContain('receiptNumber' in permit.fee ? permit.fee.receiptNumber : permit.fee.exemption);
-    expect(text).toContain(permit.riskAssessment.trim());
-    expect(text).toContain(permit.rationale.split(/\n\s*\n/)[0]?.trim());
-    if (permit.grounds === 'a42-family-member') {
-      expect(text).toContain(person.familyMember?.inadmissibility ?? 'missing inadmissibility');
+    expect(text).toContain('receiptNumber' in permit.fee ? permit.fee.receiptNumber : formatCitation(permit.fee.exemption, language));
+    expect(text).toContain(permit.riskAssessment?.trim() ?? translators[language]('trp-rationale:riskNone'));
+    // The officer's text goes through the typography of the document's language (French spacing).
+    expect(text).toContain(TYPOGRAPHY[language](permit.rationale.split(/\n\s*\n/)[0]?.trim() ?? 'missing rationale'));
+    const t = translators[language];
+    if (permitGrounds(c.record, permit) === 'a42-family-member') {
+      expect(text).toContain(t('trp-rationale:reasonsHeading.a42'));
+      expect(text).not.toContain(t('trp-rationale:reasonsHeading.compelling'));
+      // The provision is cited in the letter's language: "paragraph 36(2)(a) of the Act", "alinéa 36(2)a) de la Loi".
+      expect(text).toContain(formatCitation(person.familyMember?.inadmissibility ?? 'missing inadmissibility', language));
       expect(text).toContain(fullName(c.record.principalApplicant));
     }
     if (permit.conditions.length === 0) expect(text).toContain(translators[language]('trp-rationale:conditionsNone'));
@@ -236,13 +246,17 @@ describe('file update', () => {
     expect(c.issued).toHaveLength(c.plan.documents.length - 1);
     const hashes = text.match(/\b[0-9a-f]{64}\b/g) ?? [];
     expect(hashes).toEqual(c.issued.map((d) => d.sha256));
-    for (const followUp of c.plan.followUps) expect(text).toContain(longDate(followUp.dueOn, language));
+    for (const followUp of c.plan.followUps) {
+      if (followUp.kind === 'departure-confirmation') expect(text).toContain(longDate(followUp.dueOn, language));
+      else expect(text).toContain(followUp.persons.join(', '));
+    }
   });
 
   it('says so when nothing else was issued', () => {
-    const c = CASES.find((x) => x.document.kind === 'file-update' && x.issued.length === 0);
-    expect(c).toBeDefined();
-    if (c) expect(textOf(c.letter.blocks)).toContain(createTranslator(c.document.language)('file-update:issuedNone'));
+    const c = CASES.find((x) => x.document.kind === 'file-update');
+    if (!c) throw new Error('no file update');
+    const letter = composeLetter(engine, { record: c.record, plan: c.plan, document: c.document, issued: [] });
+    expect(textOf(letter.blocks)).toContain(createTranslator(c.document.language)('file-update:issuedNone'));
   });
 });
 
@@ -277,7 +291,7 @@ describe('record text is data', () => {
     record.familyMembers[0].givenNames = hostile.injected;
     record.familyMembers[0].familyName = hostile.nested;
     record.officer.name = hostile.officer;
-    record.reasons = `Reasons with ${hostile.injected} & <b>not bold</b>.`;
+    record.reasons = { en: `Reasons with ${hostile.injected} & <b>not bold</b>.`, fr: `Motifs avec ${hostile.injected} & <b>pas gras</b>.` };
     return parsed(record);
   }
 
@@ -293,5 +307,6 @@ describe('record text is data', () => {
     }
     const refusal = textOf(cases[0]?.letter.blocks ?? []);
     expect(refusal).toContain(`Reasons with ${hostile.injected} & <b>not bold</b>.`);
+    expect(refusal).toContain(`Motifs avec ${hostile.injected} & <b>pas gras</b>.`);
   });
 });

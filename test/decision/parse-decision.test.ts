@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DECISION_ERROR_CODES } from '../../src/decision/error-codes.js';
 import { assertDecision, formatJsonPath, InvalidDecisionError, parseDecision } from '../../src/decision/parse-decision.js';
 import { issuesOf } from '../support/issues.js';
-import { familyMember, permit, recordWith, removalOrder, validRecord } from '../support/records.js';
+import { familyMember, permit, recordWith, removalOrder, validRecord, type Json } from '../support/records.js';
 
 describe('parseDecision: the base record', () => {
   it('accepts the valid base record and returns it typed', () => {
@@ -190,5 +190,84 @@ describe('formatJsonPath', () => {
     expect(formatJsonPath([])).toBe('$');
     expect(formatJsonPath(['trp', 0, 'uci'])).toBe('$.trp[0].uci');
     expect(formatJsonPath(['a b'])).toBe('$["a b"]');
+  });
+});
+
+describe('the contract kept (issue 7): fields added after publication are optional, with defaults', () => {
+  it('accepts a TRP written to the published contract: no grounds, no risk assessment', () => {
+    const record = recordWith((r) => {
+      const p = permit();
+      delete p.grounds;
+      delete p.riskAssessment;
+      r.trp = [p];
+    });
+    expect(issuesOf(record)).toEqual([]);
+  });
+
+  it('derives the grounds: the A42 case for an inadmissible member refused on an approval, else compelling reasons', async () => {
+    const { permitGrounds } = await import('../../src/decision/record-defaults.js');
+    const { assertDecision } = await import('../../src/decision/parse-decision.js');
+    const a42 = assertDecision(recordWith((r) => {
+      r.outcome = 'approved-in-principle';
+      r.departure = null;
+      r.principalApplicant.statusInCanada = { valid: true, kind: 'worker', expires: '2027-05-01' };
+      r.familyMembers = [familyMember({ admissible: false, inadmissibility: 'A36(1)(a)', outcome: 'refused' })];
+      const p = permit({ uci: '2345-6789' });
+      delete p.grounds;
+      r.trp = [p];
+    }));
+    const [permitOfMember] = a42.trp ?? [];
+    if (!permitOfMember) throw new Error('no permit');
+    expect(permitGrounds(a42, permitOfMember)).toBe('a42-family-member');
+    const compelling = assertDecision(recordWith((r) => { const p = permit(); delete p.grounds; r.trp = [p]; }));
+    const [permitOfPrincipal] = compelling.trp ?? [];
+    if (!permitOfPrincipal) throw new Error('no permit');
+    expect(permitGrounds(compelling, permitOfPrincipal)).toBe('compelling-reasons');
+  });
+
+  it('reports the real error of a TRP without grounds: an unknown person, a permit longer than three years', () => {
+    const without = (overrides: Json) => recordWith((r) => {
+      const p = permit(overrides);
+      delete p.grounds;
+      delete p.riskAssessment;
+      r.trp = [p];
+    });
+    expect(issuesOf(without({ uci: '9999-9999' }))).toEqual(['$.trp[0].uci TRP_PERSON_UNKNOWN']);
+    expect(issuesOf(without({ validTo: '2029-12-01' }))).toEqual(['$.trp[0].validTo TRP_VALIDITY_TOO_LONG']);
+  });
+
+  it('accepts a departure block for a person recommended for a TRP: it applies if the permit is refused', () => {
+    const record = recordWith((r) => { r.trp = [permit()]; });
+    expect(record.departure).toEqual({ voluntaryDepartureAppropriate: true, deadline: '2026-12-20' });
+    expect(issuesOf(record)).toEqual([]);
+  });
+});
+
+describe('reasons in the letter’s language (issue 7)', () => {
+  it('takes one text in the correspondence language, or in the language reasonsLanguage names', () => {
+    expect(issuesOf(validRecord())).toEqual([]);
+    expect(issuesOf(recordWith((r) => { r.reasonsLanguage = 'fr'; }))).toEqual([]);
+    expect(issuesOf(recordWith((r) => { r.reasonsLanguage = 'en'; }))).toEqual(['$.reasonsLanguage REASONS_LANGUAGE_MISMATCH']);
+  });
+
+  it('takes one text per language, and needs both for a bilingual letter', () => {
+    const both = { en: 'I am not satisfied.', fr: 'Je ne suis pas en mesure de conclure.' };
+    expect(issuesOf(recordWith((r) => { r.correspondence.bilingual = true; r.reasons = both; }))).toEqual([]);
+    expect(issuesOf(recordWith((r) => { r.correspondence.bilingual = true; }))).toEqual(['$.reasons REASONS_LANGUAGE_MISMATCH']);
+    expect(issuesOf(recordWith((r) => { r.correspondence.bilingual = true; r.reasons = { fr: both.fr }; }))).toEqual(['$.reasons.en REASONS_LANGUAGE_MISMATCH']);
+    expect(issuesOf(recordWith((r) => { r.reasons = {}; }))).toEqual(['$.reasons.fr REASONS_LANGUAGE_MISMATCH']);
+    expect(issuesOf(recordWith((r) => { r.reasons = both; r.reasonsLanguage = 'fr'; }))).toEqual(['$.reasonsLanguage REASONS_LANGUAGE_UNEXPECTED']);
+  });
+
+  it('reports the reasons’ structural errors by the branch the value takes', () => {
+    expect(issuesOf(recordWith((r) => { r.reasons = 5; }))).toEqual(['$.reasons TYPE_INVALID']);
+    expect(issuesOf(recordWith((r) => { r.reasons = { en: '' }; }))).toEqual(['$.reasons.en STRING_EMPTY']);
+    expect(issuesOf(recordWith((r) => { r.reasons = { de: 'Gründe' }; }))).toEqual(['$.reasons.de UNKNOWN_FIELD']);
+    expect(issuesOf(recordWith((r) => { r.reasons = { en: 'x', fr: 7 }; }))).toEqual(['$.reasons.fr TYPE_INVALID']);
+  });
+
+  it('does not ask for reasons in the client’s language when nobody is refused', () => {
+    const approved = recordWith((r) => { r.outcome = 'approved-in-principle'; r.departure = null; r.reasonsLanguage = 'en'; });
+    expect(issuesOf(approved)).toEqual([]);
   });
 });

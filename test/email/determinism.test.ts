@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { clientEmailRoutes } from '../../src/email/client-email-routes.js';
 import { composeClientEmail } from '../../src/email/compose-client-email.js';
 import { DEFAULT_EMAIL_CONFIG } from '../../src/email/email-config.js';
-import { clientDocuments, composeEmailsOf, loadCase, pdfFor } from './email-test-kit.js';
+import { composeEmailsOf, loadCase, pdfFor } from './email-test-kit.js';
 import { readEml } from './read-eml.js';
 
 const execFileAsync = promisify(execFile);
@@ -75,8 +76,11 @@ describe('determinism', () => {
   it('changes the Message-ID when the content changes', async () => {
     const [a] = await composeEmailsOf('refused-valid-status-en');
     const { record, plan } = loadCase('refused-valid-status-en');
-    const changed = clientDocuments(plan).map((d) => ({ ...pdfFor(d), bytes: new TextEncoder().encode('%PDF-1.7 another') }));
-    const b = await composeClientEmail(record, plan, changed, DEFAULT_EMAIL_CONFIG);
-    expect(b?.messageId).not.toBe(a?.messageId);
+    const [route] = clientEmailRoutes(record, plan);
+    if (!route) throw new Error('no client route');
+    const changed = route.documents.map((d) => ({ ...pdfFor(d), bytes: new TextEncoder().encode('%PDF-1.7 another') }));
+    const b = await composeClientEmail(record, route, changed, DEFAULT_EMAIL_CONFIG);
+    expect(b.messageId).toMatch(/^<HC-2026-000107\.client\.[0-9a-f]{8}@/);
+    expect(b.messageId).not.toBe(a?.messageId);
   });
 });

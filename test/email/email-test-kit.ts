@@ -3,7 +3,8 @@ import type { DecisionRecord, Language } from '../../src/decision/decision-schem
 import { composeClientEmail } from '../../src/email/compose-client-email.js';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
 import type { ComposedEmail, EmailAttachment } from '../../src/email/composed-email.js';
-import { DEFAULT_EMAIL_CONFIG } from '../../src/email/email-config.js';
+import { clientEmailRoutes } from '../../src/email/client-email-routes.js';
+import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
 import type { CorrespondencePlan, DocumentKind, PlannedDocument } from '../../src/plan/correspondence-plan.js';
 import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
 import { loadFixtures } from '../support/fixtures.js';
@@ -28,11 +29,12 @@ export function loadCase(name: string, edit?: (json: Record<string, any>) => voi
 /** Synthetic document titles: the emails list whatever the typesetter calls a PDF. */
 const TITLES: Record<DocumentKind, Record<Language, string>> = {
   'refusal-letter': { en: 'Decision on your application', fr: 'Décision concernant votre demande' },
+  'approval-letter': { en: 'Approval in principle', fr: 'Approbation de principe' },
   'departure-instructions': { en: 'Instructions for leaving Canada', fr: 'Instructions de départ du Canada' },
   'cbsa-no-status-notice': { en: 'Notice: person without status', fr: 'Avis : personne sans statut' },
   'cbsa-removals-notice': { en: 'Notice of decision: removal order', fr: 'Avis de décision : mesure de renvoi' },
   'trp-rationale': { en: 'TRP rationale', fr: 'Justification du PST' },
-  'csq-request': { en: 'Québec selection certificate', fr: 'Certificat de sélection du Québec' },
+  'csq-request': { en: 'Quebec selection certificate', fr: 'Certificat de sélection du Québec' },
   'file-update': { en: 'File update', fr: 'Mise à jour du dossier' },
 };
 
@@ -48,18 +50,24 @@ export function pdfFor(document: PlannedDocument): EmailAttachment {
   };
 }
 
-export function clientDocuments(plan: CorrespondencePlan): PlannedDocument[] {
-  return plan.documents.filter((d) => d.recipient === 'client' || d.recipient === 'representative');
+/** The documents the first client email carries (to the client, or to the representative when there is one). */
+export function clientDocuments(record: DecisionRecord, plan: CorrespondencePlan): PlannedDocument[] {
+  return [...(clientEmailRoutes(record, plan)[0]?.documents ?? [])];
 }
 
 export function internalDocuments(plan: CorrespondencePlan): PlannedDocument[] {
   return plan.documents.filter((d) => d.channels.includes('internal'));
 }
 
-/** The client email of a fixture with synthetic PDFs; throws when there is none. */
-export async function clientEmailOf(name: string, edit?: (json: Record<string, any>) => void): Promise<ComposedEmail> {
+/** Every client email of a fixture with synthetic PDFs, one per route. */
+export async function clientEmailsOf(name: string, edit?: (json: Record<string, any>) => void): Promise<ComposedEmail[]> {
   const { record, plan } = loadCase(name, edit);
-  const email = await composeClientEmail(record, plan, clientDocuments(plan).map(pdfFor), DEFAULT_EMAIL_CONFIG);
+  return Promise.all(clientEmailRoutes(record, plan).map((route) => composeClientEmail(record, route, route.documents.map(pdfFor), FIXTURE_EMAIL_CONFIG)));
+}
+
+/** The first client email of a fixture; throws when there is none. */
+export async function clientEmailOf(name: string, edit?: (json: Record<string, any>) => void): Promise<ComposedEmail> {
+  const [email] = await clientEmailsOf(name, edit);
   if (!email) throw new Error(`${name}: no client email`);
   return email;
 }
@@ -67,7 +75,7 @@ export async function clientEmailOf(name: string, edit?: (json: Record<string, a
 /** Every email of a fixture: the client's (if any), then one per internal document. */
 export async function composeEmailsOf(name: string): Promise<ComposedEmail[]> {
   const { record, plan } = loadCase(name);
-  const client = await composeClientEmail(record, plan, clientDocuments(plan).map(pdfFor), DEFAULT_EMAIL_CONFIG);
-  const internal = await Promise.all(internalDocuments(plan).map((d) => composeInternalEmail(record, d, pdfFor(d), DEFAULT_EMAIL_CONFIG)));
-  return [...(client ? [client] : []), ...internal];
+  const client = await clientEmailsOf(name);
+  const internal = await Promise.all(internalDocuments(plan).map((d) => composeInternalEmail(record, d, pdfFor(d), FIXTURE_EMAIL_CONFIG)));
+  return [...client, ...internal];
 }

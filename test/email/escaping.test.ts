@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
-import { DEFAULT_EMAIL_CONFIG } from '../../src/email/email-config.js';
+import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
 import { clientEmailOf, internalDocuments, loadCase, pdfFor } from './email-test-kit.js';
 import { readEml } from './read-eml.js';
 
@@ -30,8 +30,8 @@ describe('record text is data: escaped once in HTML, as written in text and head
       json.principalApplicant.familyName = NAME;
     });
     expect(count(email.html, ESCAPED)).toBe(1);
-    expect(email.html).toContain(`de {% raw %} ${ESCAPED}.`);
-    expect(email.text.replace(/\s+/g, ' ')).toContain(`de {% raw %} ${NAME}.`);
+    expect(email.html).toContain(`représentez {% raw %} ${ESCAPED} dans`);
+    expect(email.text.replace(/\s+/g, ' ')).toContain(`représentez {% raw %} ${NAME} dans`);
     expect(readEml(email.eml).headers.get('to')).toBe(`"Me ${NAME}" <${email.to}>`);
   });
 
@@ -41,7 +41,7 @@ describe('record text is data: escaped once in HTML, as written in text and head
     });
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), DEFAULT_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
     expect(email.subject).toContain(`– ${NAME}`);
     expect(readEml(email.eml).headers.get('subject')).toBe(email.subject);
     expect(email.html).toContain(`<title>Notice to the CBSA: person believed to be in Canada without status – ref. ${record.decisionId} – ${ESCAPED}</title>`);

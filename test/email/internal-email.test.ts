@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
-import { DEFAULT_EMAIL_CONFIG, type EmailConfig } from '../../src/email/email-config.js';
+import { internalAddress } from '../../src/email/compose-internal-email.js';
+import { type EmailConfig } from '../../src/email/email-config.js';
+import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
 import { internalDocuments, loadCase, pdfFor } from './email-test-kit.js';
 import { fileNameOf, leafParts, readEml } from './read-eml.js';
 
@@ -18,15 +20,16 @@ describe('internal notice emails', () => {
     if (!document) throw new Error('no internal document');
     expect([document.kind, document.recipient]).toEqual([kind, recipient]);
     const pdf = pdfFor(document);
-    const email = await composeInternalEmail(record, document, pdf, DEFAULT_EMAIL_CONFIG);
-    expect(email).toMatchObject({ kind: 'internal', recipient, documentKind: kind, to: DEFAULT_EMAIL_CONFIG.internalRecipients[recipient] });
+    const email = await composeInternalEmail(record, document, pdf, FIXTURE_EMAIL_CONFIG);
+    const to = internalAddress(record, document, recipient, FIXTURE_EMAIL_CONFIG);
+    expect(email).toMatchObject({ kind: 'internal', recipient, documentKind: kind, to });
     expect(email.language).toBe(document.language);
     expect(email.html).toMatch(new RegExp(`<html lang="${document.language}-CA"`));
     expect(email.text.replace(/\s+/g, ' ')).toContain(record.decisionId);
     expect(email.text).toContain(record.office.email);
 
     const message = readEml(email.eml);
-    expect(message.headers.get('to')).toBe(DEFAULT_EMAIL_CONFIG.internalRecipients[recipient]);
+    expect(message.headers.get('to')).toBe(to);
     const attached = leafParts(message).filter((p) => p.headers.get('content-disposition')?.startsWith('attachment'));
     expect(attached.map((p) => [fileNameOf(p), p.headers.get('content-type')?.split(';')[0], p.body])).toEqual([
       [pdf.fileName, 'application/pdf', Buffer.from(pdf.bytes)],
@@ -37,23 +40,35 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('approved-quebec-csq-request-en');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), DEFAULT_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
     expect(record.correspondence.language).toBe('en');
     expect(email.language).toBe('fr');
     expect(email.subject).toBe('Demande de certificat de sélection du Québec (CSQ) – réf. HC-2026-000120 – Bureau de traitement intérieur de Montréal');
   });
 
-  it('goes to the addresses of the configuration it is given', async () => {
+  it('goes to the addresses of the configuration it is given: a removals notice to the office that holds the order', async () => {
     const config: EmailConfig = {
-      from: { name: 'Test office', address: 'sender@example.gc.ca' },
-      internalRecipients: { ...DEFAULT_EMAIL_CONFIG.internalRecipients, 'cbsa-removals-unit': 'removals.quebec@example.gc.ca' },
+      from: { name: { en: 'Test office', fr: 'Bureau d’essai' }, address: 'sender@example.gc.ca' },
+      internalRecipients: FIXTURE_EMAIL_CONFIG.internalRecipients,
+      // Case and spacing do not count when the office is looked up.
+      cbsaRemovalsOffices: { 'asfc,  BUREAU d’exécution de la loi du grand montréal': 'removals.quebec@example.gc.ca' },
     };
     const { record, plan } = loadCase('refused-exclusion-order-fr');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
     const email = await composeInternalEmail(record, document, pdfFor(document), config);
     expect(email.to).toBe('removals.quebec@example.gc.ca');
-    expect(readEml(email.eml).headers.get('from')).toBe('Test office <sender@example.gc.ca>');
+    expect(readEml(email.eml).headers.get('from')?.replace(/^"(.*)" </, '$1 <')).toBe('Bureau d’essai <sender@example.gc.ca>');
+  });
+
+  it('refuses, naming the office, to send a removals notice to an office the configuration does not know', async () => {
+    const { record, plan } = loadCase('refused-exclusion-order-fr');
+    const [document] = internalDocuments(plan);
+    if (!document) throw new Error('no internal document');
+    const config: EmailConfig = { ...FIXTURE_EMAIL_CONFIG, cbsaRemovalsOffices: { 'CBSA Pacific Region, Removals': 'pacific@example.gc.ca' } };
+    const attempt = composeInternalEmail(record, document, pdfFor(document), config);
+    await expect(attempt).rejects.toMatchObject({ code: 'CBSA_OFFICE_UNKNOWN', office: 'ASFC, bureau d’exécution de la loi du Grand Montréal' });
+    await expect(attempt).rejects.toThrow(/"ASFC, bureau d’exécution de la loi du Grand Montréal"/);
   });
 
   it('gives each person’s notice its own Message-ID', async () => {
@@ -64,7 +79,7 @@ describe('internal notice emails', () => {
     const [first] = documents;
     if (!first) throw new Error('no internal document');
     const same = pdfFor(first);
-    const ids = await Promise.all(documents.map(async (d) => (await composeInternalEmail(record, d, same, DEFAULT_EMAIL_CONFIG)).messageId));
+    const ids = await Promise.all(documents.map(async (d) => (await composeInternalEmail(record, d, same, FIXTURE_EMAIL_CONFIG)).messageId));
     expect(new Set(ids).size).toBe(2);
   });
 
@@ -72,7 +87,7 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('refused-trp-compelling-reasons-fee-receipt-en');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), DEFAULT_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
     for (const body of [email.html, email.text.replace(/\s+/g, ' '), email.subject]) {
       expect(body).not.toContain(record.principalApplicant.familyName);
       expect(body).not.toContain(record.principalApplicant.dateOfBirth);
@@ -84,7 +99,7 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('refused-exclusion-order-fr');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), DEFAULT_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
     await expect(email.text).toMatchFileSnapshot('./__snapshots__/internal-fr.txt');
     await expect(email.html).toMatchFileSnapshot('./__snapshots__/internal-fr.html');
   });
@@ -92,7 +107,7 @@ describe('internal notice emails', () => {
   it('refuses a document that does not go out by internal email', async () => {
     const { record, plan } = loadCase('refused-voluntary-departure-not-appropriate-en');
     for (const document of plan.documents.filter((d) => d.recipient === 'file' || d.recipient === 'client')) {
-      await expect(composeInternalEmail(record, document, pdfFor(document), DEFAULT_EMAIL_CONFIG)).rejects.toMatchObject({
+      await expect(composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG)).rejects.toMatchObject({
         code: 'EMAIL_RECIPIENT_NOT_INTERNAL',
       });
     }

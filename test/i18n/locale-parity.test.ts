@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, LOCALE_RESOURCES, MissingTranslationError } from '../../src/i18n/translator.js';
+import { createTranslator, GRAMMAR_FORMATTERS, LOCALE_RESOURCES, MissingTranslationError } from '../../src/i18n/translator.js';
 
 const LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url));
 
@@ -20,7 +20,7 @@ function strings(tree: Tree, prefix = ''): Map<string, string> {
 
 /** Every leaf key with its interpolation variables, sorted. */
 function leaves(tree: Tree): Map<string, string[]> {
-  const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? '').sort();
+  const variables = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? ''))].sort();
   return new Map([...strings(tree)].map(([k, v]) => [k, variables(v)]));
 }
 
@@ -31,6 +31,19 @@ function readTree(language: string, file: string): Tree {
 const namespaces = readdirSync(`${LOCALES}en`).filter((f) => f.endsWith('.json'));
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+
+/**
+ * i18next contexts that only one language may need: French agrees with the gender of the person
+ * (`relationship.spouse_f` "épouse"), English names it in a courtesy title (`courtesyName_f`
+ * "Ms. …"). Either language may add them to a key the other has without them. Other contexts
+ * (`_you`, `_rep`, `_client`) say who the sentence speaks to and exist in both languages.
+ */
+const GENDER_SUFFIX = /_(f|m)$/;
+
+/** A key without its plural and gender suffixes: the key both languages must have. */
+function canonical(key: string): string {
+  return key.replace(PLURAL_SUFFIX, '').replace(GENDER_SUFFIX, '');
+}
 
 /** Keys with their plural suffix folded: `next.departure_one` and `_other` become `next.departure{plural}`. */
 function foldPlurals(keys: Iterable<string>): Map<string, string[]> {
@@ -49,9 +62,9 @@ function pluralCategories(language: string): string[] {
 
 /**
  * Keys where French rightly leaves out a variable English uses: a formal French salutation never
- * names the person ("Madame,"), an English one does ("Dear Ms. Tremblay:").
+ * names the person ("Madame,", "Maître,"), an English one does ("Dear Ms. Tremblay:").
  */
-const VARIABLES_MAY_DIFFER = new Set(['salutation.ms', 'salutation.mr', 'salutation.unspecified', 'salutation.representative']);
+const VARIABLES_MAY_DIFFER = new Set(['salutation.person', 'salutation.people', 'salutation.representative']);
 
 describe('locale parity: English is canonical', () => {
   it('has the same namespace files in every language', () => {
@@ -63,23 +76,29 @@ describe('locale parity: English is canonical', () => {
   });
 
   it.each(namespaces)('%s: French has exactly the English keys, each with its own plural forms', (file) => {
-    const en = foldPlurals(leaves(readTree('en', file)).keys());
-    const fr = foldPlurals(leaves(readTree('fr', file)).keys());
-    expect([...fr.keys()].sort()).toEqual([...en.keys()].sort());
-    for (const [key, forms] of fr) {
-      if (forms.length > 0) expect({ key, forms }).toEqual({ key, forms: pluralCategories('fr') });
-      if ((en.get(key) ?? []).length > 0) expect({ key, forms: en.get(key) }).toEqual({ key, forms: pluralCategories('en') });
+    const enKeys = [...leaves(readTree('en', file)).keys()];
+    const frKeys = [...leaves(readTree('fr', file)).keys()];
+    expect([...new Set(frKeys.map(canonical))].sort()).toEqual([...new Set(enKeys.map(canonical))].sort());
+    for (const [language, keys] of [['fr', frKeys], ['en', enKeys]] as const) {
+      for (const [key, forms] of foldPlurals(keys)) {
+        if (forms.length > 0) expect({ key, forms }).toEqual({ key, forms: pluralCategories(language) });
+      }
     }
   });
 
   it.each(namespaces)('%s: French uses the same interpolation variables as English', (file) => {
     const en = leaves(readTree('en', file));
     const fr = leaves(readTree('fr', file));
+    // A French variant is compared with the same English variant, else with the English key it varies.
+    const english = (key: string): string[] | undefined => {
+      const plural = PLURAL_SUFFIX.exec(key)?.[0] ?? '';
+      const bare = key.replace(PLURAL_SUFFIX, '');
+      const ungendered = bare.replace(GENDER_SUFFIX, '');
+      return en.get(key) ?? en.get(`${bare}_other`) ?? en.get(`${ungendered}${plural}`) ?? en.get(`${ungendered}_other`) ?? en.get(ungendered);
+    };
     for (const [key, variables] of fr) {
-      const base = key.replace(PLURAL_SUFFIX, '');
-      if (VARIABLES_MAY_DIFFER.has(base)) continue;
-      const english = en.get(key) ?? en.get(`${base}_other`);
-      expect({ key, variables }).toEqual({ key, variables: english });
+      if (VARIABLES_MAY_DIFFER.has(canonical(key))) continue;
+      expect({ key, variables }).toEqual({ key, variables: english(key) });
     }
   });
 
@@ -109,5 +128,18 @@ describe('translator', () => {
   it('interpolates and applies French spacing to French output only', () => {
     expect(createTranslator('fr')('validation:VALUE_INVALID', { allowed: 'a, b' })).toBe('Valeurs permises\u00A0: a, b.');
     expect(createTranslator('en')('validation:VALUE_INVALID', { allowed: 'a, b' })).toBe('The value must be one of: a, b.');
+  });
+});
+
+describe('grammar formatters in locale strings', () => {
+  it.each(['en', 'fr'] as const)('%s strings name only the formatters of their language', (language) => {
+    const used = new Set<string>();
+    for (const file of namespaces) {
+      for (const text of strings(readTree(language, file)).values()) {
+        for (const m of text.matchAll(/\{\{\s*\w+\s*,\s*(\w+)/g)) used.add(m[1] ?? '');
+      }
+    }
+    expect([...used].filter((name) => !(GRAMMAR_FORMATTERS[language] as readonly string[]).includes(name))).toEqual([]);
+    expect(used.size).toBeGreaterThan(0);
   });
 });

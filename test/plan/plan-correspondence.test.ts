@@ -84,14 +84,91 @@ describe('planCorrespondence: the negative path', () => {
     ]);
   });
 
-  it('a person given a TRP is allowed to stay: no departure instructions and no no-status notice for them', () => {
+  it('a person recommended for a TRP stays for now: no departure instructions and no no-status notice for them', () => {
     const record = recordWith((r) => { r.familyMembers = [familyMember()]; r.trp = [permit()]; });
     expect(documentsOf(record)).toEqual([
       'refusal-letter→client[1234-5678]',
-      'departure-instructions→client[2345-6789]',
+      'departure-instructions→family-member[2345-6789]',
       'trp-rationale→designated-decision-maker[1234-5678]',
       'file-update→file[1234-5678,2345-6789]',
     ]);
+  });
+
+  it('departure instructions are addressed to the people who must leave, never to someone who stays', () => {
+    const record = recordWith((r) => {
+      r.principalApplicant.statusInCanada = VALID_STATUS;
+      r.familyMembers = [familyMember()];
+    });
+    const instructions = plan(record).documents.find((d) => d.kind === 'departure-instructions');
+    expect(instructions).toMatchObject({ recipient: 'family-member', addressees: ['2345-6789'], persons: ['2345-6789'], channels: ['email', 'mail'] });
+    expect(instructions).not.toHaveProperty('copies');
+  });
+
+  it('a family member with an address of their own gets instructions of their own, by mail there', () => {
+    const own = { line1: '12, rue Essai', city: 'Sherbrooke', province: 'QC', postalCode: 'J1H 4Z5' };
+    const record = recordWith((r) => { r.familyMembers = [familyMember({ postalAddress: own })]; });
+    expect(documentsOf(record)).toEqual([
+      'refusal-letter→client[1234-5678]',
+      'departure-instructions→client[1234-5678]',
+      'departure-instructions→family-member[2345-6789]',
+      'file-update→file[1234-5678,2345-6789]',
+    ]);
+    expect(plan(record).documents[2]?.channels).toEqual(['mail']);
+    expect(plan(record).followUps[0]?.persons).toEqual(['1234-5678', '2345-6789']);
+  });
+
+  it('with a representative, the instructions still go to the people who leave, with a copy to the representative', () => {
+    const record = recordWith((r) => {
+      r.correspondence.representative = { name: 'Cabinet Exemple', email: 'cabinet@example.org', postalAddress: null };
+      r.correspondence.channels = ['email'];
+    });
+    const [letter, instructions] = plan(record).documents;
+    expect(letter).toMatchObject({ kind: 'refusal-letter', recipient: 'representative', channels: ['email'] });
+    expect(letter).not.toHaveProperty('addressees');
+    expect(instructions).toMatchObject({ kind: 'departure-instructions', recipient: 'client', addressees: ['1234-5678'], copies: ['representative'] });
+    // The client's own email and address are on file, so the original reaches them too.
+    expect(instructions?.channels).toEqual(['email', 'mail']);
+  });
+
+  it('notes an original that only the representative’s copy can carry', () => {
+    const record = recordWith((r) => {
+      r.correspondence.representative = { name: 'Cabinet Exemple', email: 'cabinet@example.org', postalAddress: null };
+      r.correspondence.channels = ['email'];
+      r.correspondence.email = null;
+      r.correspondence.postalAddress = null;
+    });
+    const p = plan(record);
+    expect(p.documents.find((d) => d.kind === 'departure-instructions')?.channels).toEqual([]);
+    expect(p.notes).toEqual([{ code: 'ORIGINAL_ONLY_THROUGH_REPRESENTATIVE', persons: ['1234-5678'] }]);
+  });
+
+  it('a TRP is recommended, not issued: a trp-decision follow-up waits for the decision-maker, with the no-status rule that a refusal calls for', () => {
+    const record = recordWith((r) => { r.trp = [permit()]; });
+    const p = plan(record);
+    expect(p.followUps).toEqual([{ kind: 'trp-decision', persons: ['1234-5678'], ifRefused: 'departure-instructions', rule: 'trp-rationale' }]);
+    // The departure block is kept for that case, not an error, and the plan says so.
+    expect(p.notes).toEqual([{ code: 'DEPARTURE_KEPT_FOR_PERMIT_REFUSAL', persons: ['1234-5678'] }]);
+    expect(p.documents.map((d) => d.kind)).toEqual(['refusal-letter', 'trp-rationale', 'file-update']);
+  });
+
+  it.each<[string, (r: any) => void, string | undefined]>([
+    ['no departure block: the CBSA is told at once', (r) => { r.departure = null; }, 'cbsa-no-status-notice'],
+    ['voluntary departure not appropriate', (r) => { r.departure = { voluntaryDepartureAppropriate: false }; }, 'cbsa-no-status-notice'],
+    ['a removal order', (r) => { r.departure = null; r.principalApplicant.removalOrder = removalOrder('exclusion'); }, 'cbsa-removals-notice'],
+    ['valid status: nothing', (r) => { r.departure = null; r.principalApplicant.statusInCanada = VALID_STATUS; }, undefined],
+  ])('a refused permit leads, for %s, to the matching no-status document', (_name, edit, expected) => {
+    const record = recordWith((r) => { r.trp = [permit()]; edit(r); });
+    const [followUp] = plan(record).followUps;
+    expect(followUp?.kind === 'trp-decision' ? followUp.ifRefused : 'not a trp-decision').toBe(expected);
+  });
+
+  it('notes a departure order whose 30 days of R224(2) ran out before the decision', () => {
+    const lapsed = recordWith((r) => { r.principalApplicant.removalOrder = { ...removalOrder('departure'), enforceableOn: '2026-10-01' }; r.departure = null; });
+    const running = recordWith((r) => { r.principalApplicant.removalOrder = { ...removalOrder('departure'), enforceableOn: '2026-11-01' }; r.departure = null; });
+    const stayed = recordWith((r) => { r.principalApplicant.removalOrder = { ...removalOrder('departure', true), enforceableOn: '2026-10-01' }; r.departure = null; });
+    expect(plan(lapsed).notes).toEqual([{ code: 'DEPARTURE_ORDER_PERIOD_ENDED', persons: ['1234-5678'] }]);
+    expect(plan(running).notes).toEqual([]);
+    expect(plan(stayed).notes).toEqual([]);
   });
 
   it('one TRP rationale per permit, in the internal language', () => {
@@ -111,7 +188,7 @@ describe('planCorrespondence: the negative path', () => {
 
 describe('planCorrespondence: recipients, languages and channels', () => {
   it('client documents follow the client language; internal ones the office working language', () => {
-    const record = recordWith((r) => { r.correspondence.language = 'en'; r.departure = { voluntaryDepartureAppropriate: false }; });
+    const record = recordWith((r) => { r.correspondence.language = 'en'; r.reasonsLanguage = 'fr'; r.reasons = { en: 'Reasons.' }; delete r.reasonsLanguage; r.departure = { voluntaryDepartureAppropriate: false }; });
     expect(plan(record).documents.map((d) => `${d.kind}:${d.languages.join('+')}`)).toEqual([
       'refusal-letter:en',
       'cbsa-no-status-notice:fr',
@@ -125,8 +202,13 @@ describe('planCorrespondence: recipients, languages and channels', () => {
   });
 
   it('a bilingual record gets each client document in both languages, the client language first', () => {
-    const record = recordWith((r) => { r.correspondence.bilingual = true; r.correspondence.language = 'en'; });
+    const record = recordWith((r) => {
+      r.correspondence.bilingual = true;
+      r.correspondence.language = 'en';
+      r.reasons = { en: 'I am not satisfied that an exemption is justified.', fr: r.reasons };
+    });
     const client = plan(record).documents.filter((d) => d.recipient === 'client');
+    expect(client).toHaveLength(2);
     expect(client.map((d) => [d.language, d.languages])).toEqual([
       ['en', ['en', 'fr']],
       ['en', ['en', 'fr']],
@@ -134,11 +216,14 @@ describe('planCorrespondence: recipients, languages and channels', () => {
     expect(plan(record).documents.find((d) => d.kind === 'file-update')?.languages).toEqual(['fr']);
   });
 
-  it('a representative receives the client documents', () => {
+  it('a representative receives the client’s letters, and a copy of those addressed to the people who leave', () => {
     const record = recordWith((r) => {
       r.correspondence.representative = { name: 'Cabinet Exemple', email: 'cabinet@example.org', postalAddress: r.correspondence.postalAddress };
     });
-    expect(plan(record).documents.filter((d) => d.kind !== 'file-update').map((d) => d.recipient)).toEqual(['representative', 'representative']);
+    expect(plan(record).documents.filter((d) => d.kind !== 'file-update').map((d) => [d.recipient, d.copies ?? []])).toEqual([
+      ['representative', []],
+      ['client', ['representative']],
+    ]);
   });
 
   it.each([[['email']], [['mail']], [['email', 'mail']]])('client documents go by the channels asked for: %j', (channels) => {
@@ -165,11 +250,10 @@ describe('planCorrespondence: the positive path', () => {
     expect(plan(record).notes).toEqual([]);
   });
 
-  it('an approval outside Quebec fits no correspondence rule: the plan says so', () => {
+  it('an approval outside Quebec: a letter tells the client of the approval in principle and the next stage (inferred)', () => {
     const p = plan(approved((r) => { r.destinationProvince = 'ON'; }));
-    expect(p.documents.map((d) => d.kind)).toEqual(['file-update']);
-    expect(p.notes.map((n) => n.code)).toEqual(['APPROVAL_OUTSIDE_QUEBEC']);
-    expect(p.notes[0]?.message.fr).toContain('Québec');
+    expect(p.documents.map((d) => `${d.kind}→${d.recipient}`)).toEqual(['approval-letter→client', 'file-update→file']);
+    expect(p.notes).toEqual([]);
   });
 
   it('the A42 case: the inadmissible member is refused with a TRP while the family goes on to the CSQ', () => {
@@ -179,11 +263,22 @@ describe('planCorrespondence: the positive path', () => {
       r.trp = [permit({ uci: '2345-6789', grounds: 'a42-family-member' })];
     });
     expect(documentsOf(record)).toEqual([
-      'refusal-letter→client[2345-6789]',
+      'refusal-letter→family-member[2345-6789]',
       'trp-rationale→designated-decision-maker[2345-6789]',
       'csq-request→mifi[1234-5678]',
       'csq-request→client[1234-5678]',
       'file-update→file[1234-5678,2345-6789]',
+    ]);
+  });
+
+  it('a refused adult member gets a refusal letter of their own; a refused child’s goes to the client', () => {
+    const member = familyMember({ admissible: false, inadmissibility: 'A38(1)(c)', outcome: 'refused' });
+    const child = familyMember({ uci: '3456-7890', relationship: 'dependent-child', dateOfBirth: '2012-02-02', admissible: false, inadmissibility: 'A38(1)(c)', outcome: 'refused', statusInCanada: VALID_STATUS });
+    const record = approved((r) => { r.principalApplicant.statusInCanada = VALID_STATUS; r.familyMembers = [member, child]; r.departure = { voluntaryDepartureAppropriate: true, deadline: '2026-12-20' }; });
+    const letters = plan(record).documents.filter((d) => d.kind === 'refusal-letter');
+    expect(letters.map((d) => [d.recipient, d.persons, d.addressees])).toEqual([
+      ['family-member', ['2345-6789'], ['2345-6789']],
+      ['client', ['3456-7890'], ['1234-5678']],
     ]);
   });
 
@@ -195,7 +290,7 @@ describe('planCorrespondence: the positive path', () => {
       r.departure = { voluntaryDepartureAppropriate: true, deadline: '2026-12-20' };
     });
     const p = plan(record);
-    expect(p.documents.map((d) => d.kind)).toEqual(['refusal-letter', 'departure-instructions', 'file-update']);
+    expect(p.documents.map((d) => d.kind)).toEqual(['refusal-letter', 'approval-letter', 'departure-instructions', 'file-update']);
     expect(p.notes).toEqual([]);
   });
 

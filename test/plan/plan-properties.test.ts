@@ -40,6 +40,7 @@ function buildRecord(shape: Shape): DecisionRecord | undefined {
   r.destinationProvince = shape.province;
   r.correspondence.language = shape.language;
   r.correspondence.bilingual = shape.bilingual;
+  r.reasons = { en: 'I am not satisfied that an exemption is justified.', fr: 'Je ne suis pas en mesure de conclure qu’une dispense est justifiée.' };
   r.correspondence.channels = shape.channels;
   if (shape.representative) {
     r.correspondence.representative = { name: 'Cabinet Exemple', email: 'cabinet@example.org', postalAddress: r.correspondence.postalAddress };
@@ -108,7 +109,7 @@ describe('plan invariants over generated valid records', () => {
     const sample = fc.sample(validDecisionArb, { numRuns: 300, seed: 7 });
     const kinds = new Set(sample.flatMap((r) => planCorrespondence(r).documents.map((d) => d.kind)));
     expect([...kinds].sort()).toEqual([
-      'cbsa-no-status-notice', 'cbsa-removals-notice', 'csq-request', 'departure-instructions', 'file-update', 'refusal-letter', 'trp-rationale',
+      'approval-letter', 'cbsa-no-status-notice', 'cbsa-removals-notice', 'csq-request', 'departure-instructions', 'file-update', 'refusal-letter', 'trp-rationale',
     ]);
   });
 
@@ -150,18 +151,26 @@ describe('plan invariants over generated valid records', () => {
         // One file update, last.
         expect(docs.filter((d) => d.kind === 'file-update')).toHaveLength(1);
         expect(docs.at(-1)?.kind).toBe('file-update');
-        // A follow-up exactly with departure instructions, due on the deadline, after the decision.
-        const instructions = docs.some((d) => d.kind === 'departure-instructions');
-        expect(plan.followUps.length).toBe(instructions ? 1 : 0);
-        for (const f of plan.followUps) {
+        // A departure follow-up exactly with departure instructions, due on the deadline, after the decision.
+        const instructions = docs.filter((d) => d.kind === 'departure-instructions');
+        const departures = plan.followUps.filter((f) => f.kind === 'departure-confirmation');
+        expect(departures.length).toBe(instructions.length > 0 ? 1 : 0);
+        for (const f of departures) {
           expect(f.dueOn).toBe(record.departure?.deadline);
           expect(f.dueOn > record.decisionDate).toBe(true);
         }
+        // One trp-decision follow-up per permit: the permit is recommended, its decision awaited.
+        expect(plan.followUps.filter((f) => f.kind === 'trp-decision').flatMap((f) => f.persons).sort()).toEqual([...permits.keys()].sort());
+        // Departure instructions are addressed to the people who must leave, and to no one else.
+        for (const d of instructions) expect(d.addressees).toEqual(d.persons);
         // Client documents in the client's language first, both languages when bilingual.
-        for (const d of docs.filter((x) => x.recipient === 'client' || x.recipient === 'representative')) {
+        const rep = record.correspondence.representative != null;
+        for (const d of docs.filter((x) => ['client', 'family-member', 'representative'].includes(x.recipient))) {
           expect(d.languages[0]).toBe(record.correspondence.language);
           expect(d.languages).toHaveLength(record.correspondence.bilingual ? 2 : 1);
-          expect(d.recipient).toBe(record.correspondence.representative ? 'representative' : 'client');
+          // With a representative, letters go to them, except those addressed to people, which they get a copy of.
+          if (d.recipient === 'representative') expect(rep && d.addressees === undefined).toBe(true);
+          else expect(d.copies ?? []).toEqual(rep ? ['representative'] : []);
         }
       }),
       { numRuns: 400, seed: 20261126 },

@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTemplateEngine } from '../../src/compose/template-engine.js';
 import { assertDecision } from '../../src/decision/parse-decision.js';
-import { DEFAULT_EMAIL_CONFIG } from '../../src/email/email-config.js';
+import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
 import { packageRoot } from '../../src/package-root.js';
 import type { RenderedDecision } from '../../src/render/rendered-decision.js';
 import { renderDecision } from '../../src/render/render-decision.js';
 import { loadFixtures } from '../support/fixtures.js';
 
 const engine = createTemplateEngine(join(packageRoot(), 'templates'));
-const deps = { engine, email: DEFAULT_EMAIL_CONFIG };
+const deps = { engine, email: FIXTURE_EMAIL_CONFIG };
 const fixtures = loadFixtures('decisions');
 const rendered = new Map<string, RenderedDecision>();
 const scratch = mkdtempSync(join(tmpdir(), 'hcc-render-'));
@@ -82,7 +82,7 @@ describe('renderDecision', () => {
     expect(other.trimEnd().split('\n')).toEqual(first);
   });
 
-  it('lists every file with its SHA-256 and the file update lists the hash of each document before it', async () => {
+  it('lists every file with its SHA-256; the file update lists the hash of every other document and email, and each Message-ID', async () => {
     const { createHash } = await import('node:crypto');
     for (const r of rendered.values()) {
       for (const file of r.files) expect(file.sha256).toBe(createHash('sha256').update(file.bytes).digest('hex'));
@@ -93,6 +93,16 @@ describe('renderDecision', () => {
       writeFileSync(path, update?.bytes ?? new Uint8Array());
       const text = poppler('pdftotext', ['-raw', path, '-']).replace(/\s+/g, '');
       for (const earlier of pdfs.slice(0, -1)) expect(text).toContain(earlier.sha256);
+      for (const eml of r.files.filter((f) => f.kind === 'email')) {
+        expect(text).toContain(eml.sha256);
+        const messageId = /^Message-ID:\s*(<[^>]+>)/m.exec(new TextDecoder().decode(eml.bytes))?.[1];
+        expect(text).toContain(messageId);
+      }
+      // A SHA-256 is never broken across lines: each sits whole on one line of the PDF's text.
+      const lines = poppler('pdftotext', ['-raw', path, '-']).split('\n');
+      for (const file of [...pdfs.slice(0, -1), ...r.files.filter((f) => f.kind === 'email')]) {
+        expect(lines.some((line) => line.includes(file.sha256))).toBe(true);
+      }
     }
   });
 
@@ -111,5 +121,51 @@ describe('renderDecision', () => {
   it('sends no email when the client asked for mail only', () => {
     const r = rendered.get('refused-representative-postal-only-mail-en.json');
     expect(r?.files.some((f) => f.recipient === 'representative' && f.kind === 'email')).toBe(false);
+  });
+});
+
+describe('renderFollowUp', () => {
+  it('renders the CBSA no-status notice for an unconfirmed departure through the public API, with a file update', async () => {
+    const { renderFollowUp, assertDecision: parse } = await import('../../src/index.js');
+    const fixture = fixtures.find((f) => f.name === 'refused-family-departure-together-en.json');
+    const record = parse(fixture?.record);
+    const followUp = await renderFollowUp(record, { kind: 'departure-not-confirmed', persons: ['1102-0115'], on: '2026-12-19' }, deps);
+    expect(followUp.files.map((f) => f.path)).toEqual([
+      '01-cbsa-no-status-notice.cbsa-inland-enforcement.en.pdf',
+      '02-file-update.file.en.pdf',
+      'email-01-cbsa-no-status-notice.en.eml',
+      'email-01-cbsa-no-status-notice.en.html',
+      'email-01-cbsa-no-status-notice.en.txt',
+    ]);
+    const path = join(scratch, 'follow-up-notice.pdf');
+    writeFileSync(path, followUp.files[0]?.bytes ?? new Uint8Array());
+    const text = poppler('pdftotext', ['-raw', path, '-']).replace(/\s+/g, ' ');
+    expect(text).toContain('received departure instructions with a deadline of December 18, 2026');
+    expect(text).toContain('On December 19, 2026, the departure had not been confirmed');
+  });
+});
+
+describe('what the PDF carries', () => {
+  it('writes Canada Post’s two spaces before the postal code in the address block', () => {
+    const r = rendered.get('refused-voluntary-departure-fr.json');
+    const letter = r?.files[0];
+    const path = join(scratch, 'address.pdf');
+    writeFileSync(path, letter?.bytes ?? new Uint8Array());
+    expect(poppler('pdfinfo', ['-struct-text', path])).toMatch(/ QC\u00A0\u00A0[A-Z]\d[A-Z] \d[A-Z]\d"/);
+  });
+
+  it('tags each language version of a bilingual letter, reasons included, with its language', () => {
+    const r = rendered.get('refused-bilingual-fr-first.json');
+    const path = join(scratch, 'bilingual.pdf');
+    writeFileSync(path, r?.files[0]?.bytes ?? new Uint8Array());
+    // The structure elements, in object order: the document (fr-CA), then one section per language.
+    const objects = (JSON.parse(poppler('qpdf', ['--json=2', '--json-key=qpdf', path])) as { qpdf: [unknown, Record<string, { value?: Record<string, unknown> }>] }).qpdf[1];
+    const sections = Object.values(objects).flatMap((o) => (o.value?.['/S'] === '/Sect' ? [o.value['/Lang'] ?? 'inherited'] : []));
+    expect(sections).toEqual(['inherited', 'u:en-CA']);
+    const [, french = '', english = ''] = poppler('pdfinfo', ['-struct-text', path]).split(/^ {2}Sect$/m);
+    expect(french).toContain('J’ai soupesé');
+    expect(french).not.toContain('I have weighed all the factors');
+    expect(english).toContain('I have weighed all the factors');
+    expect(english).not.toContain('J’ai soupesé');
   });
 });

@@ -4,12 +4,17 @@ import type { CorrespondencePlan } from '../../plan/correspondence-plan.js';
 import { checkRecords } from '../check-records.js';
 import { reportInvalid } from '../report-invalid.js';
 import type { CliIo } from '../cli-io.js';
-import { formatPlanTable } from '../format-plan-table.js';
+import { formatPlanTable, noteMessage } from '../format-plan-table.js';
 import { Progress } from '../progress.js';
 
 export interface PlanOptions {
   readonly json: boolean;
   readonly language: Language;
+}
+
+/** The plan as `--json` prints it: each note with its explanation in both languages. */
+function planJson(plan: CorrespondencePlan): unknown {
+  return { ...plan, notes: plan.notes.map((n) => ({ ...n, message: { en: noteMessage(n, 'en'), fr: noteMessage(n, 'fr') } })) };
 }
 
 /**
@@ -34,12 +39,12 @@ export async function runPlan(paths: readonly string[], options: PlanOptions, io
     if (!options.json) io.stdout.write(`${formatPlanTable(plan, options.language)}\n`);
     else if (planned === 1) first = plan;
     else {
-      if (planned === 2) io.stdout.write(`${JSON.stringify(first)}\n`);
-      io.stdout.write(`${JSON.stringify(plan)}\n`);
+      if (planned === 2 && first) io.stdout.write(`${JSON.stringify(planJson(first))}\n`);
+      io.stdout.write(`${JSON.stringify(planJson(plan))}\n`);
     }
   }
   progress.done();
   if (!options.json) io.stdout.write(`${planned} planned, ${invalid} invalid\n`);
-  if (planned === 1 && first) io.stdout.write(`${JSON.stringify(first, null, 2)}\n`);
+  if (planned === 1 && first) io.stdout.write(`${JSON.stringify(planJson(first), null, 2)}\n`);
   return invalid > 0 ? 1 : 0;
 }

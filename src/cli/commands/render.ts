@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Language } from '../../decision/decision-schema.js';
 import { createTemplateEngine } from '../../compose/template-engine.js';
 import { HccError } from '../../errors.js';
+import { CbsaOfficeUnknownError } from '../../email/cbsa-office-error.js';
 import { packageRoot } from '../../package-root.js';
 import { renderDecision } from '../../render/render-decision.js';
 import type { EmailConfig } from '../../email/email-config.js';
@@ -73,9 +74,11 @@ export async function runRender(paths: readonly string[], options: RenderOptions
         rows.push({ decisionId: record.decisionId, pdfs: rendered.files.filter((f) => f.mediaType === 'application/pdf').length, emails: count('email'), followUps: rendered.manifest.followUps.length });
       } catch (error) {
         failed += 1;
-        // The code and the decision id only: a message could quote the record.
+        // The code and the decision id only: a message could quote the record. An unknown CBSA office
+        // names the office (not a person), which is what the operator must add to the configuration.
         const code = error instanceof HccError ? error.code : 'INTERNAL';
-        io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${record.decisionId} could not be rendered.\n`);
+        const office = error instanceof CbsaOfficeUnknownError ? ` No address is configured for the CBSA office ${JSON.stringify(error.office)}.` : '';
+        io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${record.decisionId} could not be rendered.${office}\n`);
       } finally {
         progress.tick();
       }
