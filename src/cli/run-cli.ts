@@ -6,7 +6,7 @@ import { runPlan } from './commands/plan.js';
 import { runRender } from './commands/render.js';
 import { runSchema } from './commands/schema.js';
 import { runValidate } from './commands/validate.js';
-import { UsageError } from './input-error.js';
+import { UsageError } from './usage-error.js';
 import { readEmailConfig } from './read-email-config.js';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -26,7 +26,8 @@ directory of such files. --lang chooses the language of error messages (default 
 --config FILE is JSON { "from": { "name", "address" }, "internalRecipients": { "cbsa-inland-enforcement",
 "cbsa-removals-unit", "designated-decision-maker", "mifi" } }; without it, placeholder addresses are used.
 
-Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error.
+Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error or an
+--out folder that cannot be written.
 `;
 
 function languageOf(value: string | undefined): Language {

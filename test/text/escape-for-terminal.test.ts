@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeForTerminal, TERMINAL_TEXT_LIMIT } from '../../src/text/escape-for-terminal.js';
+import { escapeForTerminal, stringifyForTerminal, TERMINAL_TEXT_LIMIT } from '../../src/text/escape-for-terminal.js';
 
 /** Anything a terminal could act on or that reorders what it shows. */
 // eslint-disable-next-line no-control-regex -- the test looks for exactly these characters
 const RAW_UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]/u;
+
+/** UTF-16 text leaning on controls, the bidi and separator block and surrogates (lone or paired). */
+const anyText = fc
+  .array(fc.oneof(fc.integer({ min: 0, max: 0xff }), fc.integer({ min: 0x2000, max: 0x206f }), fc.integer({ min: 0xd800, max: 0xdfff }), fc.integer({ min: 0, max: 0xffff })), { maxLength: 40 })
+  .map((units) => String.fromCharCode(...units));
 
 describe('escapeForTerminal', () => {
   it.each([
@@ -49,28 +54,41 @@ describe('escapeForTerminal', () => {
   it('quoted, reads back as the same string through JSON.parse', () => {
     expect(escapeForTerminal('say "hi"\\\n', { quote: true })).toBe('"say \\"hi\\"\\\\\\u000a"');
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
+      fc.property(anyText, (text) => {
         const shown = escapeForTerminal(text, { quote: true, maxLength: Infinity });
-        expect(shown).not.toMatch(RAW_UNSAFE);
-        expect(JSON.parse(shown)).toBe(text);
+        return !RAW_UNSAFE.test(shown) && JSON.parse(shown) === text;
       }),
-      { seed: 7 },
+      { seed: 7, numRuns: 500 },
     );
   });
 
   it('never lets an unsafe character through, cut or not', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 80 }), (text, maxLength) => {
-        expect(escapeForTerminal(text, { maxLength })).not.toMatch(RAW_UNSAFE);
-      }),
-      { seed: 11 },
+      fc.property(anyText, fc.integer({ min: 1, max: 80 }), (text, maxLength) => !RAW_UNSAFE.test(escapeForTerminal(text, { maxLength }))),
+      { seed: 11, numRuns: 500 },
     );
   });
 
-  it('escaping a whole JSON document keeps its value', () => {
-    const value = { file: 'dir/\u009b\u202e.json', errors: [{ path: '$["\u2028"]' }] };
-    const shown = escapeForTerminal(JSON.stringify(value), { maxLength: Infinity });
-    expect(shown).not.toMatch(RAW_UNSAFE);
-    expect(JSON.parse(shown)).toEqual(value);
+});
+
+describe('stringifyForTerminal', () => {
+  it('writes the same JSON value, pretty or not, with nothing a terminal acts on', () => {
+    const value = { file: 'dir/\u009b\u202e\u001b.json', errors: [{ path: '$["\u2028"]', del: '\u007f', lone: '\ud800' }] };
+    for (const indent of [undefined, 2]) {
+      const shown = stringifyForTerminal(value, indent);
+      expect(shown.replaceAll('\n', '')).not.toMatch(RAW_UNSAFE);
+      expect(JSON.parse(shown)).toEqual(value);
+    }
+    expect(stringifyForTerminal({ a: 1 }, 2)).toBe('{\n  "a": 1\n}');
+  });
+
+  it('keeps any JSON value, whatever its strings hold', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const shown = stringifyForTerminal(value);
+        return !RAW_UNSAFE.test(shown) && JSON.stringify(JSON.parse(shown)) === JSON.stringify(value);
+      }),
+      { seed: 3 },
+    );
   });
 });
