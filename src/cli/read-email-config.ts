@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DEFAULT_EMAIL_CONFIG, type EmailConfig } from '../email/email-config.js';
-import { UsageError } from './input-error.js';
+import { InputError } from '../intake/input-error.js';
+import { readRegularFile } from '../intake/read-regular-file.js';
+import { escapeForTerminal } from '../text/escape-for-terminal.js';
+import { UsageError } from './usage-error.js';
+
+/** A configuration file is a few hundred bytes; this only keeps a wrong path from filling memory. */
+const MAX_CONFIG_BYTES = 64 * 1024;
 
 const address = z.email();
 const configSchema = z.strictObject({
@@ -21,22 +26,26 @@ const configSchema = z.strictObject({
 /** The email settings from `--config FILE` (JSON), or the placeholder defaults without one. */
 export async function readEmailConfig(path: string | undefined): Promise<EmailConfig> {
   if (path === undefined) return DEFAULT_EMAIL_CONFIG;
+  const shown = escapeForTerminal(path, { maxLength: Infinity });
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // Only a regular file, and only so many bytes: a FIFO or /dev/zero given by mistake cannot hang the command.
+    text = Buffer.from(await readRegularFile(path, MAX_CONFIG_BYTES)).toString('utf8');
   } catch (error) {
-    throw new UsageError(`--config ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (!(error instanceof InputError)) throw error;
+    const why = typeof error.detail.reason === 'string' ? error.detail.reason : error.code;
+    throw new UsageError(`--config ${shown} cannot be read (${why})`);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new UsageError(`--config ${path} is not valid JSON`);
+    throw new UsageError(`--config ${shown} is not valid JSON`);
   }
   const result = configSchema.safeParse(parsed);
   if (!result.success) {
     const where = result.error.issues.map((i) => i.path.join('.') || '(top)').join(', ');
-    throw new UsageError(`--config ${path} does not match the configuration schema at: ${where}`);
+    throw new UsageError(`--config ${shown} does not match the configuration schema at: ${escapeForTerminal(where, { maxLength: Infinity })}`);
   }
   const { from, internalRecipients, cbsaRemovalsOffices } = result.data;
   const name = typeof from.name === 'string' ? { en: from.name, fr: from.name } : from.name;

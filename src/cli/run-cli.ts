@@ -2,11 +2,7 @@ import { parseArgs } from 'node:util';
 import { LANGUAGES, type Language } from '../decision/decision-schema.js';
 import { HccError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
-import { runPlan } from './commands/plan.js';
-import { runRender } from './commands/render.js';
-import { runSchema } from './commands/schema.js';
-import { runValidate } from './commands/validate.js';
-import { UsageError } from './input-error.js';
+import { UsageError } from './usage-error.js';
 import { readEmailConfig } from './read-email-config.js';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -26,7 +22,8 @@ directory of such files. --lang chooses the language of error messages (default 
 --config FILE is JSON { "from": { "name", "address" }, "internalRecipients": { "cbsa-inland-enforcement",
 "cbsa-removals-unit", "designated-decision-maker", "mifi" } }; without it, placeholder addresses are used.
 
-Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error.
+Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error or an
+--out folder that cannot be written.
 `;
 
 function languageOf(value: string | undefined): Language {
@@ -65,18 +62,21 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'validate':
     case 'plan':
       if (paths.length === 0) throw new UsageError(`hcc ${command} needs at least one file or directory`);
-      return command === 'validate' ? runValidate(paths, options, io) : runPlan(paths, options, io);
+      // Each command is loaded when run: validate and plan then start without the renderer's fonts, PDF and MJML code.
+      if (command === 'validate') return (await import('./commands/validate.js')).runValidate(paths, options, io);
+      return (await import('./commands/plan.js')).runPlan(paths, options, io);
     case 'render': {
       if (paths.length === 0) throw new UsageError('hcc render needs at least one file or directory');
       if (!values.out) throw new UsageError('hcc render needs --out DIR');
       const concurrency = Number(values.concurrency ?? 4);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a whole number of at least 1');
       const email = await readEmailConfig(values.config);
+      const { runRender } = await import('./commands/render.js');
       return runRender(paths, { ...options, out: values.out, concurrency, email }, io);
     }
     case 'schema':
       if (paths.length > 0) throw new UsageError('hcc schema takes no arguments');
-      return runSchema(io);
+      return (await import('./commands/schema.js')).runSchema(io);
     case undefined:
       throw new UsageError('a command is required');
     default:

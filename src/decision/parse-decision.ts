@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { HccError } from '../errors.js';
 import { createTranslator } from '../i18n/translator.js';
+import { escapeForTerminal } from '../text/escape-for-terminal.js';
 import { DECISION_RULES, type IssuePath, type RuleIssue } from './decision-rules.js';
 import { decisionSchema, NON_BLANK, type DecisionRecord } from './decision-schema.js';
 import type { DecisionErrorCode } from './error-codes.js';
@@ -54,7 +55,7 @@ function fromZodIssue(issue: z.core.$ZodIssue): LocatedIssue[] {
     case 'invalid_type':
       return located('TYPE_INVALID', { expected: issue.expected });
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: [...path, key], code: 'UNKNOWN_FIELD', values: { field: key } }));
+      return issue.keys.map((key) => ({ path: [...path, key], code: 'UNKNOWN_FIELD', values: { field: escapeForTerminal(key) } }));
     case 'invalid_value':
       return located('VALUE_INVALID', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', ') });
     case 'invalid_format': {
@@ -88,11 +89,14 @@ function unionExpected(issue: z.core.$ZodIssueInvalidUnion): string {
   return first?.code === 'invalid_type' ? first.expected : 'object';
 }
 
-/** `['trp', 0, 'uci']` → `$.trp[0].uci`; keys that are not identifiers are quoted. */
+/**
+ * `['trp', 0, 'uci']` → `$.trp[0].uci`; keys that are not identifiers are quoted. Keys come from
+ * the record, so each is escaped and cut (`escapeForTerminal`): a path always prints as one safe line.
+ */
 export function formatJsonPath(path: IssuePath): string {
   return path.reduce<string>((out, seg) => {
     if (typeof seg === 'number') return `${out}[${seg}]`;
-    return /^[A-Za-z_$][\w$]*$/.test(seg) ? `${out}.${seg}` : `${out}[${JSON.stringify(seg)}]`;
+    return /^[A-Za-z_$][\w$]*$/.test(seg) ? `${out}.${escapeForTerminal(seg)}` : `${out}[${escapeForTerminal(seg, { quote: true })}]`;
   }, '$');
 }
 

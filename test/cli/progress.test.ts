@@ -1,9 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Progress } from '../../src/cli/progress.js';
-import { countRecords } from '../../src/cli/read-records.js';
 
 function terminal(isTTY: boolean) {
   let clock = 0;
@@ -35,14 +31,5 @@ describe('Progress', () => {
     progress.tick();
     progress.done();
     expect(t.out).toEqual([]);
-  });
-});
-
-describe('countRecords', () => {
-  it('counts plain files and the non-blank lines of newline-delimited ones', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hcc-count-'));
-    writeFileSync(join(dir, 'a.json'), '{}');
-    writeFileSync(join(dir, 'b.ndjson'), '{}\n\n{}\n{}\n');
-    expect(await countRecords([dir, join(dir, 'missing.json')])).toBe(5);
   });
 });

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { writeDecisionFolder } from '../../src/cli/write-decision-folder.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { recordWith, validRecord } from '../support/records.js';
 
@@ -96,30 +95,7 @@ describe('hcc render', () => {
   });
 });
 
-describe('writeDecisionFolder', () => {
-  const rendered = (id: string, names: string[]) => ({
-    decisionId: id,
-    files: names.map((path) => ({ path, kind: 'file-update' as const, language: 'en', recipient: 'file' as const, mediaType: 'text/plain', bytes: new TextEncoder().encode(path), sha256: '' })),
-    manifest: { decisionId: id, files: [], followUps: [], notes: [] },
-  });
-
-  it('replaces a previous folder whole: no file of the old run survives', async () => {
-    const out = work();
-    await writeDecisionFolder(out, rendered('D-1', ['a.txt', 'b.txt']));
-    await writeDecisionFolder(out, rendered('D-1', ['c.txt']));
-    expect(readdirSync(join(out, 'D-1')).sort()).toEqual(['c.txt', 'manifest.json']);
-    expect(readdirSync(out)).toEqual(['D-1']);
-  });
-
-  it('leaves the previous folder untouched when writing the new one fails', async () => {
-    const out = work();
-    await writeDecisionFolder(out, rendered('D-2', ['a.txt']));
-    // A file name that cannot be written (a folder is in the way) makes the staging write fail.
-    await expect(writeDecisionFolder(out, rendered('D-2', ['sub/x.txt']))).rejects.toThrow();
-    expect(readdirSync(join(out, 'D-2')).sort()).toEqual(['a.txt', 'manifest.json']);
-    expect(readdirSync(out)).toEqual(['D-2']);
-  });
-
+describe('hcc render: the output folder', () => {
   it('clears what an interrupted run left behind before rendering', async () => {
     const dir = work();
     const out = join(dir, 'out');
@@ -128,5 +104,46 @@ describe('writeDecisionFolder', () => {
     await hcc('render', `${FIXTURES}decisions/refused-voluntary-departure-fr.json`, '--out', out);
     expect(readdirSync(out)).toEqual(['HC-2026-000101']);
     expect(existsSync(join(out, 'HC-2026-000101', 'manifest.json'))).toBe(true);
+  });
+
+  const record = `${FIXTURES}decisions/refused-voluntary-departure-fr.json`;
+  const aFile = () => {
+    const path = join(work(), 'a-file');
+    writeFileSync(path, 'x');
+    return path;
+  };
+
+  it.each<[string, () => string, string]>([
+    ['--out names a file', aFile, 'a part of the path is not a directory'],
+    ['--out is under a file', () => join(aFile(), 'out'), 'a part of the path is not a directory'],
+    ['--out is under /dev/null', () => '/dev/null/out', 'a part of the path is not a directory'],
+    // Regression: Node's recursive mkdir spins forever under /proc; this once hung hcc render.
+    ['--out is under /proc, where nothing can be created', () => '/proc/hcc-render-out', 'no such file or directory'],
+  ])('OUTPUT_UNWRITABLE when %s: said once, before any record, exit 2', async (_name, out, reason) => {
+    const path = out();
+    const run = await hcc('render', record, record, '--out', path);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`hcc: --out ${path}: OUTPUT_UNWRITABLE: The output folder cannot be written (${reason}).\n`);
+  });
+
+  it('says OUTPUT_UNWRITABLE in French with --lang fr', async () => {
+    const run = await hcc('render', record, '--out', '/dev/null/out', '--lang', 'fr');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('OUTPUT_UNWRITABLE: Le dossier de sortie ne peut pas être écrit');
+  });
+
+  it('a decision whose folder cannot be written is OUTPUT_WRITE_FAILED, not INTERNAL, and the others still render', async () => {
+    const out = join(work(), 'out');
+    mkdirSync(out);
+    // A file where the decision's folder goes: the final rename fails for this decision only.
+    writeFileSync(join(out, 'HC-2026-000101'), 'in the way');
+    const other = `${FIXTURES}decisions/refused-departure-order-en.json`;
+    const run = await hcc('render', record, other, '--out', out, '--config', `${FIXTURES}hcc.config.json`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`hcc: ${record}: OUTPUT_WRITE_FAILED: HC-2026-000101: The decision's folder could not be written (a part of the path is not a directory).\n`);
+    expect(run.stdout).toContain('1 rendered to');
+    expect(existsSync(join(out, 'HC-2026-000102', 'manifest.json'))).toBe(true);
+    expect(readdirSync(out).sort()).toEqual(['HC-2026-000101', 'HC-2026-000102']);
   });
 });

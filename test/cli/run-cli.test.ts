@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { MAX_RECORD_BYTES } from '../../src/cli/read-records.js';
+import { DEFAULT_INPUT_LIMITS } from '../../src/intake/input-limits.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { recordWith, validRecord } from '../support/records.js';
 
@@ -73,7 +73,7 @@ describe('hcc validate', () => {
     ['a JSON array', '[]', 'INPUT_NOT_OBJECT'],
     ['a JSON string', '"record"', 'INPUT_NOT_OBJECT'],
     ['JSON null', 'null', 'INPUT_NOT_OBJECT'],
-    ['over 1 MiB', `{"pad":"${'x'.repeat(MAX_RECORD_BYTES)}"}`, 'INPUT_TOO_LARGE'],
+    ['over 1 MiB', `{"pad":"${'x'.repeat(DEFAULT_INPUT_LIMITS.maxBytes)}"}`, 'INPUT_TOO_LARGE'],
   ])('rejects input that is %s with one line naming the file and %s, exit 1', async (name, content, code) => {
     const path = file(`${name.replace(/\W+/g, '-')}.json`, content);
     const run = await hcc('validate', path);

@@ -191,6 +191,24 @@ describe('formatJsonPath', () => {
     expect(formatJsonPath(['trp', 0, 'uci'])).toBe('$.trp[0].uci');
     expect(formatJsonPath(['a b'])).toBe('$["a b"]');
   });
+
+  it('escapes and cuts keys from the record so a path prints as one safe line', () => {
+    expect(formatJsonPath(['\u001b[31mred', 0])).toBe('$["\\u001b[31mred"][0]');
+    expect(formatJsonPath(['a\nb"c'])).toBe('$["a\\u000ab\\"c"]');
+    expect(formatJsonPath(['x'.repeat(10_000)])).toBe(`$.${'x'.repeat(64)}…`);
+    expect(formatJsonPath(['\u202Eevil'])).toBe('$["\\u202eevil"]');
+  });
+
+  it('puts an escaped, cut key in the UNKNOWN_FIELD message', () => {
+    const result = parseDecision(recordWith((r) => { r[`\u001b[2J${'k'.repeat(10_000)}`] = 1; }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const [issue] = result.issues;
+    expect(issue?.code).toBe('UNKNOWN_FIELD');
+    expect(issue?.message.en).toContain(`"\\u001b[2J${'k'.repeat(60)}…"`);
+    expect(issue?.message.en).not.toContain('\u001b');
+    expect(issue?.path.length).toBeLessThan(80);
+  });
 });
 
 describe('the contract kept (issue 7): fields added after publication are optional, with defaults', () => {

@@ -1,7 +1,8 @@
 import type { Language } from '../../decision/decision-schema.js';
 import { planCorrespondence } from '../../plan/plan-correspondence.js';
 import type { CorrespondencePlan } from '../../plan/correspondence-plan.js';
-import { checkRecords } from '../check-records.js';
+import { checkRecords } from '../../intake/check-records.js';
+import { stringifyForTerminal } from '../../text/escape-for-terminal.js';
 import { reportInvalid } from '../report-invalid.js';
 import type { CliIo } from '../cli-io.js';
 import { formatPlanTable, noteMessage } from '../format-plan-table.js';
@@ -39,12 +40,12 @@ export async function runPlan(paths: readonly string[], options: PlanOptions, io
     if (!options.json) io.stdout.write(`${formatPlanTable(plan, options.language)}\n`);
     else if (planned === 1) first = plan;
     else {
-      if (planned === 2 && first) io.stdout.write(`${JSON.stringify(planJson(first))}\n`);
-      io.stdout.write(`${JSON.stringify(planJson(plan))}\n`);
+      if (planned === 2 && first) io.stdout.write(`${stringifyForTerminal(planJson(first))}\n`);
+      io.stdout.write(`${stringifyForTerminal(planJson(plan))}\n`);
     }
   }
   progress.done();
   if (!options.json) io.stdout.write(`${planned} planned, ${invalid} invalid\n`);
-  if (planned === 1 && first) io.stdout.write(`${JSON.stringify(planJson(first), null, 2)}\n`);
+  if (planned === 1 && first) io.stdout.write(`${stringifyForTerminal(planJson(first), 2)}\n`);
   return invalid > 0 ? 1 : 0;
 }

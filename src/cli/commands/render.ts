@@ -6,13 +6,16 @@ import { CbsaOfficeUnknownError } from '../../email/cbsa-office-error.js';
 import { packageRoot } from '../../package-root.js';
 import { renderDecision } from '../../render/render-decision.js';
 import type { EmailConfig } from '../../email/email-config.js';
-import { checkRecords } from '../check-records.js';
-import { countRecords } from '../read-records.js';
+import { checkRecords } from '../../intake/check-records.js';
+import { describeInputError } from '../../intake/describe-input-error.js';
+import { countRecords } from '../../intake/read-records.js';
+import { OutputError } from '../../output/output-error.js';
+import { prepareOutputFolder, writeDecisionFolder } from '../../output/write-decision-folder.js';
+import { escapeForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
 import { Progress } from '../progress.js';
 import { labelRecord } from '../record-label.js';
 import { reportInvalid } from '../report-invalid.js';
-import { removeLeftovers, writeDecisionFolder } from '../write-decision-folder.js';
 
 export interface RenderOptions {
   readonly out: string;
@@ -39,10 +42,18 @@ function formatTable(rows: readonly Row[]): string {
 /**
  * `hcc render`: writes `<out>/<decisionId>/` for each valid decision (PDFs, emails, previews,
  * manifest.json). Invalid records and records that fail to render are reported with their codes
- * and skipped; the others still render. Exit 1 if any record was skipped.
+ * and skipped; the others still render. Exit 1 if any record was skipped; exit 2, before any
+ * record is read, when the --out folder cannot be written (`OUTPUT_UNWRITABLE`, said once).
  */
 export async function runRender(paths: readonly string[], options: RenderOptions, io: CliIo): Promise<number> {
-  await removeLeftovers(options.out);
+  try {
+    await prepareOutputFolder(options.out);
+  } catch (error) {
+    if (!(error instanceof OutputError)) throw error;
+    const out = escapeForTerminal(options.out, { maxLength: Infinity });
+    io.stderr.write(`hcc: --out ${out}: ${error.code}: ${describeInputError(error)[options.language]}\n`);
+    return 2;
+  }
   const engine = createTemplateEngine(join(packageRoot(), 'templates'));
   // Counting first costs one quick pass over the input, and gives the bar its end.
   const progress = new Progress(io, 'render', io.stderr.isTTY ? await countRecords(paths) : undefined);
@@ -62,7 +73,7 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     if (seen.has(record.decisionId)) {
       failed += 1;
       progress.tick();
-      io.stderr.write(`hcc: ${labelRecord(source)}: DECISION_DUPLICATE: ${record.decisionId} already appears earlier in this batch; skipped.\n`);
+      io.stderr.write(`hcc: ${labelRecord(source)}: DECISION_DUPLICATE: ${escapeForTerminal(record.decisionId)} already appears earlier in this batch; skipped.\n`);
       continue;
     }
     seen.add(record.decisionId);
@@ -74,11 +85,16 @@ export async function runRender(paths: readonly string[], options: RenderOptions
         rows.push({ decisionId: record.decisionId, pdfs: rendered.files.filter((f) => f.mediaType === 'application/pdf').length, emails: count('email'), followUps: rendered.manifest.followUps.length });
       } catch (error) {
         failed += 1;
-        // The code and the decision id only: a message could quote the record. An unknown CBSA office
-        // names the office (not a person), which is what the operator must add to the configuration.
-        const code = error instanceof HccError ? error.code : 'INTERNAL';
-        const office = error instanceof CbsaOfficeUnknownError ? ` No address is configured for the CBSA office ${JSON.stringify(error.office)}.` : '';
-        io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${record.decisionId} could not be rendered.${office}\n`);
+        const id = escapeForTerminal(record.decisionId);
+        if (error instanceof OutputError) {
+          io.stderr.write(`hcc: ${labelRecord(source)}: ${error.code}: ${id}: ${describeInputError(error)[options.language]}\n`);
+        } else {
+          // The code and the decision id only: a message could quote the record. An unknown CBSA
+          // office is named (an office, not a person): it is what the operator must add to the configuration.
+          const code = error instanceof HccError ? error.code : 'INTERNAL';
+          const office = error instanceof CbsaOfficeUnknownError ? ` No address is configured for the CBSA office ${escapeForTerminal(error.office, { quote: true })}.` : '';
+          io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${id} could not be rendered.${office}\n`);
+        }
       } finally {
         progress.tick();
       }

@@ -1,5 +1,6 @@
 import type { Language } from '../../decision/decision-schema.js';
-import { checkRecords, type RecordIssue } from '../check-records.js';
+import { checkRecords, type RecordIssue } from '../../intake/check-records.js';
+import { escapeForTerminal, stringifyForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
 import { Progress } from '../progress.js';
 import { reportInvalid } from '../report-invalid.js';
@@ -11,7 +12,7 @@ export interface ValidateOptions {
 }
 
 function issueLines(errors: readonly RecordIssue[], language: Language): string {
-  return errors.map((e) => `    ${e.path}  ${e.code}  ${e.message[language]}\n`).join('');
+  return errors.map((e) => `    ${escapeForTerminal(`${e.path}  ${e.code}  ${e.message[language]}`, { maxLength: Infinity })}\n`).join('');
 }
 
 function plural(count: number, noun: string): string {
@@ -34,16 +35,18 @@ export async function runValidate(paths: readonly string[], options: ValidateOpt
       continue;
     }
     if (checked.valid) {
-      io.stdout.write(`ok       ${labelRecord(source)}  ${checked.record.decisionId}\n`);
+      io.stdout.write(`ok       ${labelRecord(source)}  ${escapeForTerminal(checked.record.decisionId)}\n`);
     } else if (checked.failure === 'input') {
       reportInvalid(checked, options.language, io);
     } else {
-      const id = checked.decisionId ? `  ${checked.decisionId}` : '';
+      // An invalid record's id is whatever it held: escaped and cut like any record text.
+      const id = checked.decisionId ? `  ${escapeForTerminal(checked.decisionId)}` : '';
       io.stdout.write(`INVALID  ${labelRecord(source)}${id}\n${issueLines(checked.errors, options.language)}`);
     }
   }
   progress.done();
-  if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  // File names found on disk may hold any character; JSON's \u escapes keep the report the same value.
+  if (options.json) io.stdout.write(`${stringifyForTerminal(report, 2)}\n`);
   else io.stdout.write(`${plural(valid + invalid, 'record')}: ${valid} valid, ${invalid} invalid\n`);
   return invalid > 0 ? 1 : 0;
 }
