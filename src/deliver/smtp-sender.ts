@@ -105,17 +105,26 @@ export function createSmtpSender(config: ResolvedSmtpConfig): SmtpSender {
     if (invalid !== undefined) return { ...invalid, messageIdHash };
     const raw = Buffer.from(message.raw.buffer, message.raw.byteOffset, message.raw.byteLength);
     const to = [...message.envelope.to];
+    // Our own timer, cleared when the send ends: AbortSignal.timeout would keep one timer per message alive for the whole deadline.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => {
+      deadline.abort();
+    }, config.sendTimeoutMs);
     try {
       const info = await transporter.sendMail({
         raw,
         envelope: { from: message.envelope.from, to },
-        signal: AbortSignal.timeout(config.sendTimeoutMs),
+        // Only for nodemailer's bookkeeping (it would otherwise draw a random id per message); raw bytes are never rewritten.
+        messageId: message.messageId,
+        signal: deadline.signal,
       });
       const partial = classifyPartialRejection(info, to);
       if (partial !== undefined) return { ...partial, messageIdHash };
       return { kind: 'sent', smtpCode: replyCode(info.response) ?? 250, messageIdHash, accepted: info.accepted.length };
     } catch (error) {
       return { ...classifySmtpError(error, to), messageIdHash };
+    } finally {
+      clearTimeout(timer);
     }
   }
 
