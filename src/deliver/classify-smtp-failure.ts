@@ -69,6 +69,12 @@ function replyWords(fields: SmtpErrorFields): string {
  * outcome. Pure: reads the error's `code`, `responseCode`, `command`, `response` (for the enhanced status
  * only) and `rejected`; never keeps the server's text or an address. `recipients` is the envelope's
  * `to`, to turn refused addresses into positions.
+ *
+ * 4xx replies, lost connections and timeouts are temporary; 5xx replies about the message or its
+ * recipients are permanent. Refused credentials (535, or 530 when we did not log in), TLS failures and
+ * a refused envelope sender are temporary with scope `transport` even when the reply is 5xx: they are
+ * our configuration, the same for every message, so the message waits until an operator fixes it
+ * (permanent would strand every item sent meanwhile), and the 72-hour cut-off still ends the wait.
  */
 export function classifySmtpError(error: unknown, recipients: readonly string[]): FailureClassification {
   const f = fieldsOf(error);

@@ -46,7 +46,7 @@ export const smtpConfigSchema = z.strictObject({
       greetingMs: milliseconds(30_000),
       /** Of silence on an open connection. */
       socketMs: milliseconds(120_000),
-      /** For one message from `send()` to the server's final reply, whatever the server trickles. */
+      /** For one message from `send()` to the server's final reply, waiting in the pool's queue included, whatever the server trickles. */
       sendMs: milliseconds(300_000),
     })
     .prefault({}),

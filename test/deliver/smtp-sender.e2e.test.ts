@@ -107,6 +107,7 @@ describe('the sender delivers the stored bytes as they are', () => {
 describe('each SMTP fault is classified with its outcome and code', () => {
   const cases: { name: string; fault: SmtpFault; to?: string[]; expected: Partial<FailedOutcome> }[] = [
     { name: '421 greeting', fault: { at: 'connect', code: 421 }, expected: { kind: 'temporary', code: 'SMTP_TEMPORARY', smtpCode: 421, scope: 'transport' } },
+    { name: '451 greeting', fault: { at: 'connect', code: 451 }, expected: { kind: 'temporary', code: 'SMTP_TEMPORARY', smtpCode: 451, scope: 'transport' } },
     { name: '554 greeting', fault: { at: 'connect', code: 554 }, expected: { kind: 'temporary', code: 'SMTP_GREETING_REJECTED', smtpCode: 554, scope: 'transport' } },
     { name: '451 on MAIL FROM', fault: { at: 'mail-from', code: 451 }, expected: { kind: 'temporary', code: 'SMTP_TEMPORARY', smtpCode: 451, scope: 'message' } },
     { name: '550 on MAIL FROM', fault: { at: 'mail-from', code: 550 }, expected: { kind: 'temporary', code: 'SMTP_SENDER_REJECTED', smtpCode: 550, scope: 'transport' } },
@@ -120,6 +121,7 @@ describe('each SMTP fault is classified with its outcome and code', () => {
       expected: { kind: 'permanent', code: 'SMTP_PARTIAL_REJECTION', smtpCode: 550, scope: 'message', rejectedRecipients: [1] },
     },
     { name: '451 after DATA', fault: { at: 'data', code: 451 }, expected: { kind: 'temporary', code: 'SMTP_TEMPORARY', smtpCode: 451, scope: 'message' } },
+    { name: '421 after DATA', fault: { at: 'data', code: 421 }, expected: { kind: 'temporary', code: 'SMTP_TEMPORARY', smtpCode: 421, scope: 'transport' } },
     { name: '554 after DATA', fault: { at: 'data', code: 554 }, expected: { kind: 'permanent', code: 'SMTP_MESSAGE_REJECTED', smtpCode: 554, scope: 'message' } },
     { name: '552 after DATA', fault: { at: 'data', code: 552 }, expected: { kind: 'permanent', code: 'SMTP_MESSAGE_TOO_LARGE', smtpCode: 552, scope: 'message' } },
     { name: 'connection dropped mid-DATA', fault: { at: 'drop-mid-data' }, expected: { kind: 'temporary', code: 'SMTP_CONNECTION', smtpCode: undefined, scope: 'transport' } },
