@@ -117,25 +117,31 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     closeTimeout: 1000,
     onData(stream: SMTPServerDataStream, _session, callback: (err?: Error | null, message?: string) => void) {
       const chunks: Buffer[] = [];
+      let answered = false;
+      const answer = (error: Error | null, message?: string) => {
+        if (answered) return;
+        answered = true;
+        callback(error, message);
+      };
       stream.on('data', (chunk: Buffer) => {
         if (!stream.sizeExceeded) chunks.push(chunk);
       });
       stream.once('error', (error: Error) => {
-        callback(error);
+        answer(error);
       });
       stream.once('end', () => {
         if (stream.sizeExceeded) {
-          callback(Object.assign(new Error('message exceeds fixed maximum message size'), { responseCode: 552 }));
+          answer(Object.assign(new Error('message exceeds fixed maximum message size'), { responseCode: 552 }));
           return;
         }
         store(Buffer.concat(chunks)).then(
           (caught) => {
+            answer(null, `Caught as ${caught.file}`);
             options.onMessage?.(caught);
-            callback(null, `Caught as ${caught.file}`);
           },
           () => {
             // The sender keeps the message and tries again; the disk error is for the operator's own checks.
-            callback(Object.assign(new Error('could not store the message, try again later'), { responseCode: 451 }));
+            answer(Object.assign(new Error('could not store the message, try again later'), { responseCode: 451 }));
           },
         );
       });

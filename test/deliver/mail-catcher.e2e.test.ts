@@ -113,6 +113,21 @@ describe('startMailCatcher', () => {
     }
   });
 
+  it('refuses a message over maxMessageBytes with 552 and writes nothing', async () => {
+    const outDir = work();
+    const started = await startMailCatcher({ outDir, maxMessageBytes: 10_000 });
+    running.push(started);
+    const email = await buildSampleEmail(6, { pdfBytes: 20_000 });
+    const sender = createSmtpSender(resolveSmtpConfig(undefined, { HCC_SMTP_URL: `smtp://127.0.0.1:${started.port}` }));
+    try {
+      const outcome = await sender.send({ raw: email.eml, envelope: { from: FROM, to: [TO] }, messageId: email.messageId });
+      expect(outcome).toMatchObject({ kind: 'permanent', code: 'SMTP_MESSAGE_TOO_LARGE', smtpCode: 552 });
+    } finally {
+      await sender.close();
+    }
+    expect(readdirSync(outDir)).toEqual([]);
+  });
+
   it('refuses a host that is not loopback unless allowed, before binding anything', async () => {
     for (const host of ['0.0.0.0', '::', '10.1.2.3', 'mail.example.gc.ca']) {
       await expect(startMailCatcher({ host, outDir: work() })).rejects.toMatchObject({ code: 'MAIL_CATCHER_HOST_NOT_LOOPBACK' });
