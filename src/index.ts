@@ -57,3 +57,30 @@ export { clientEmailRoutes, type ClientEmailRoute } from './email/client-email-r
 export { permitGrounds, reasonsIn, reasonsLanguage } from './decision/record-defaults.js';
 export { renderDecision, renderFollowUp, type RenderDependencies } from './render/render-decision.js';
 export type { DecisionManifest, RenderedDecision, RenderedFile } from './render/rendered-decision.js';
+export {
+  parseSmtpConfig,
+  resolveSmtpConfig,
+  smtpConfigSchema,
+  SMTP_SECURITY_MODES,
+  SMTP_URL_VARIABLE,
+  type ResolvedSmtpConfig,
+  type SmtpConfig,
+  type SmtpEnvironment,
+  type SmtpSecurity,
+  type SmtpTransportOptions,
+} from './deliver/smtp-config.js';
+export { createSmtpSender, type OutgoingMessage, type SmtpSender } from './deliver/smtp-sender.js';
+export { SEND_FAILURE_CODES, type FailedOutcome, type FailureScope, type SendFailureCode, type SendOutcome, type SentOutcome } from './deliver/send-outcome.js';
+export { classifyPartialRejection, classifySmtpError, type FailureClassification } from './deliver/classify-smtp-failure.js';
+export { baseRetryDelay, DEFAULT_RETRY_POLICY, nextRetry, type FailedAttempt, type RetryDecision, type RetryPolicy } from './deliver/retry-schedule.js';
+export { startMailCatcher, type CaughtMessage, type MailCatcher, type MailCatcherOptions } from './deliver/mail-catcher.js';
+export { hashMessageId, readMessageIdHeader } from './deliver/message-id.js';
+export { isLoopbackHost } from './deliver/loopback-host.js';
+export {
+  MailCatcherError,
+  RetryScheduleError,
+  SMTP_CONFIG_ERROR_CODES,
+  SmtpConfigError,
+  SmtpSenderClosedError,
+  type SmtpConfigErrorCode,
+} from './deliver/deliver-errors.js';

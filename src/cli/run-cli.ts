@@ -14,6 +14,9 @@ Usage:
   hcc render <path...> --out DIR [--config FILE] [--concurrency N] [--lang en|fr]
                                                    every PDF and email of each decision, to DIR/<decisionId>/
   hcc schema                                       the JSON Schema of a decision record
+  hcc mail-catcher --out DIR [--port 2525] [--host 127.0.0.1] [--allow-non-loopback]
+                                                   receive mail without auth and write each message to DIR
+                                                   as <sequence>-<Message-ID hash>.eml, until Ctrl-C
   hcc help | --help                                this text
   hcc --version                                    the version
 
@@ -44,6 +47,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       out: { type: 'string' },
       concurrency: { type: 'string' },
       config: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'allow-non-loopback': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -77,6 +83,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'schema':
       if (paths.length > 0) throw new UsageError('hcc schema takes no arguments');
       return (await import('./commands/schema.js')).runSchema(io);
+    case 'mail-catcher': {
+      if (paths.length > 0) throw new UsageError('hcc mail-catcher takes no paths');
+      if (!values.out) throw new UsageError('hcc mail-catcher needs --out DIR');
+      const port = Number(values.port ?? 2525);
+      if (!/^\d{1,5}$/.test(values.port ?? '2525') || port > 65_535) throw new UsageError('--port must be a whole number from 0 to 65535');
+      const { runMailCatcher } = await import('./commands/mail-catcher.js');
+      return runMailCatcher({ host: values.host ?? '127.0.0.1', port, out: values.out, allowNonLoopback: values['allow-non-loopback'] }, io);
+    }
     case undefined:
       throw new UsageError('a command is required');
     default:

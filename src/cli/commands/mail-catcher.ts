@@ -1,0 +1,53 @@
+import { MailCatcherError } from '../../deliver/deliver-errors.js';
+import { startMailCatcher } from '../../deliver/mail-catcher.js';
+import type { CliIo } from '../cli-io.js';
+
+export interface MailCatcherCommandOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly out: string;
+  readonly allowNonLoopback: boolean;
+}
+
+/** Resolves on the first SIGINT or SIGTERM; the handlers exist only while the catcher runs, so other commands keep the defaults. */
+function untilTerminated(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/**
+ * `hcc mail-catcher`: receives mail on loopback and writes each message to `out` as an `.eml` file,
+ * printing one line per message (sequence, size, Message-ID hash, file; never an address) until
+ * `stop` resolves (by default SIGINT or SIGTERM). Exit 0 after a clean stop, 1 if it cannot listen
+ * or write, 2 for a host that is not loopback without `--allow-non-loopback`.
+ */
+export async function runMailCatcher(options: MailCatcherCommandOptions, io: CliIo, stop: Promise<unknown> = untilTerminated()): Promise<number> {
+  let catcher;
+  try {
+    catcher = await startMailCatcher({
+      host: options.host,
+      port: options.port,
+      outDir: options.out,
+      allowNonLoopback: options.allowNonLoopback,
+      onMessage: (m) => {
+        io.stdout.write(`${String(m.sequence).padStart(6, '0')}  ${m.size} bytes  message-id ${m.messageIdHash ?? '(none)'}  ${m.file}\n`);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof MailCatcherError)) throw error;
+    io.stderr.write(`hcc: ${error.message}\n`);
+    return error.code === 'MAIL_CATCHER_HOST_NOT_LOOPBACK' ? 2 : 1;
+  }
+  io.stderr.write(`hcc mail-catcher: listening on ${catcher.host}:${catcher.port}, writing to ${options.out}; stop with Ctrl-C\n`);
+  await stop;
+  await catcher.close();
+  io.stderr.write(`hcc mail-catcher: stopped, ${catcher.received} messages written\n`);
+  return 0;
+}
