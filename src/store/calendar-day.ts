@@ -4,7 +4,7 @@ import type { IsoDate } from '../decision/calendar-date.js';
 export function calendarDay(instant: Date, timeZone: string): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /** True when `timeZone` is a zone this runtime knows. */

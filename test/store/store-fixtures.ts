@@ -94,6 +94,8 @@ export function postgresFixtures(): { setUp(): Promise<void>; tearDown(): Promis
     url: () => url,
     setUp: async () => {
       await admin(`create database ${database}`);
+      // A throwaway database: commits need not wait for the disk.
+      await admin(`alter database ${database} set synchronous_commit = off`);
     },
     tearDown: async () => {
       await admin(`drop database if exists ${database} with (force)`);
@@ -112,10 +114,8 @@ export function postgresFixtures(): { setUp(): Promise<void>; tearDown(): Promis
           return driver;
         },
         query: (sql) => admin(sql, url, schema),
-        dispose: async () => {
-          await closer.closeAll();
-          await admin(`drop schema ${schema} cascade`, url);
-        },
+        // The schema goes with the run's database in tearDown; dropping each one costs more than it frees.
+        dispose: () => closer.closeAll(),
       };
     },
   };
