@@ -8,7 +8,6 @@ import { itemContent, pendingFileEntries } from './item-content.js';
 import { migrateStore } from './migrate-store.js';
 import type { StoreMigration } from './migrations/store-migration.js';
 import { listItems, outboxCounts } from './outbox-queries.js';
-import { createPostgresDriver } from './postgres-driver.js';
 import { purgeDecisions } from './purge-decisions.js';
 import { confirmDeparture, recordTrpDecision } from './record-person-outcome.js';
 import { rejectDecision } from './reject-decision.js';
@@ -21,13 +20,15 @@ import {
   markTechnicalFailure,
   markTemporaryFailure,
 } from './report-delivery.js';
-import { createSqliteDriver, DEFAULT_SQLITE_PATH } from './sqlite-driver.js';
 import type { StoreContext } from './store-context.js';
 import type { StoreDriver } from './store-driver.js';
 import { StoreConfigError } from './store-errors.js';
 import type { Store } from './store.js';
 import { submitDecision } from './submit-decision.js';
 import { sweepItems } from './sweep-items.js';
+
+/** Where the store lives when no location is given (relative to the working folder). */
+export const DEFAULT_SQLITE_PATH = './hcc-data/hcc.sqlite';
 
 /** GOV.UK Notify gives up on a temporary failure after 72 hours; so do we, by default. */
 export const DEFAULT_RETRY_WINDOW_MS = 72 * 60 * 60 * 1000;
@@ -71,9 +72,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
   let driver: StoreDriver;
   try {
-    driver = isPostgresLocation(location)
-      ? createPostgresDriver({ url: location, ...(options.schema === undefined ? {} : { schema: options.schema }) })
-      : createSqliteDriver(location);
+    // Each driver's library (a native addon for SQLite) is loaded only when that driver is used.
+    if (isPostgresLocation(location)) {
+      const { createPostgresDriver } = await import('./postgres-driver.js');
+      driver = createPostgresDriver({ url: location, ...(options.schema === undefined ? {} : { schema: options.schema }) });
+    } else {
+      const { createSqliteDriver } = await import('./sqlite-driver.js');
+      driver = createSqliteDriver(location);
+    }
   } catch (error) {
     if (error instanceof StoreConfigError) throw error;
     // The location may hold a password: name the kind of failure only.

@@ -10,7 +10,8 @@ import { checkDecisionId, checkId, checkNonBlank, checkTime } from './store-inpu
 
 /**
  * An officer rejects the current revision's correspondence: its awaiting items become
- * `rejected`, its pending follow-ups `cancelled`. The reason is kept with the revision and never
+ * `rejected`; when nothing of the revision is left to go out, its pending follow-ups become
+ * `cancelled`. The reason is kept with the revision and never
  * written to the audit log. Throws NOTHING_AWAITING_APPROVAL when no item awaits.
  */
 export async function rejectDecision(ctx: StoreContext, decisionIdInput: string, options: RejectOptions): Promise<RejectResult> {
@@ -33,15 +34,26 @@ export async function rejectDecision(ctx: StoreContext, decisionIdInput: string,
       .execute();
     if (awaiting.length === 0) throw new DecisionStateError('NOTHING_AWAITING_APPROVAL', decisionId);
     for (const item of awaiting) await changeItemState(trx, item, 'rejected', { now, actor: by });
-    const followUps = await trx
-      .selectFrom('follow_ups')
-      .select(['id', 'decision_id', 'revision', 'state'])
+    // The follow-ups go with the correspondence only when none of the revision's items goes out
+    // (rejecting a follow-up's notice later must not cancel the revision's other follow-ups).
+    const goingOut = await trx
+      .selectFrom('items')
+      .select('id')
       .where('decision_id', '=', decisionId)
       .where('revision', '=', revision)
-      .where('state', '=', 'pending')
-      .orderBy('position')
-      .execute();
-    for (const followUp of followUps) await changeFollowUpState(trx, followUp, 'cancelled', { now, actor: by });
+      .where('state', 'not in', ['rejected', 'cancelled'])
+      .executeTakeFirst();
+    if (goingOut === undefined) {
+      const followUps = await trx
+        .selectFrom('follow_ups')
+        .select(['id', 'decision_id', 'revision', 'state'])
+        .where('decision_id', '=', decisionId)
+        .where('revision', '=', revision)
+        .where('state', '=', 'pending')
+        .orderBy('position')
+        .execute();
+      for (const followUp of followUps) await changeFollowUpState(trx, followUp, 'cancelled', { now, actor: by });
+    }
     await trx
       .updateTable('revisions')
       .set({ rejected_by: by, rejected_at: now.toISOString(), rejection_reason: reason })

@@ -5,9 +5,6 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDb, StoreDriver } from './store-driver.js';
 
-/** Where the store lives when no location is given. */
-export const DEFAULT_SQLITE_PATH = './hcc-data/hcc.sqlite';
-
 /**
  * SQLite through better-sqlite3, one connection per process, in WAL mode (readers never wait
  * for the writer). Every write transaction is BEGIN IMMEDIATE: it takes the write lock at once,

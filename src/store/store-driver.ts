@@ -17,7 +17,8 @@ export interface MigrationDialect {
 }
 
 /**
- * One database behind the store. The store's queries are written once against Kysely; a driver
+ * One database behind the store. The store's queries are written once against Kysely 0.28 (why
+ * Kysely: README.md in this folder); a driver
  * supplies the connection, how a write transaction starts, and whether rows can be locked.
  */
 export interface StoreDriver {

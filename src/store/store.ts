@@ -372,7 +372,7 @@ export interface Store {
   submitDecision(input: DecisionSubmission, options: SubmitOptions): Promise<SubmitResult>;
   /** Approves the current revision's awaiting items whose re-hashed bytes are exactly `sha256s`; throws HASH_MISMATCH, APPROVER_IS_AUTHOR, NOTHING_AWAITING_APPROVAL. */
   approve(decisionId: string, options: ApproveOptions): Promise<ApproveResult>;
-  /** Rejects the current revision's awaiting items (with a reason) and cancels its pending follow-ups. */
+  /** Rejects the current revision's awaiting items (with a reason); cancels its pending follow-ups when none of its items goes out. Throws NOTHING_AWAITING_APPROVAL. */
   reject(decisionId: string, options: RejectOptions): Promise<RejectResult>;
   /** An officer cancels one unsent item. */
   cancelItem(itemId: string, options: OfficerAction): Promise<ItemChange>;

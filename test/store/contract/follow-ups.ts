@@ -123,6 +123,14 @@ export function describeFollowUps(openFreshStore: OpenFreshStore): void {
       expect(fired.items.map((i) => i.state)).toEqual(['approved']);
     });
 
+    it('rejecting a fired follow-up’s notice leaves the other follow-ups of the revision alone', async () => {
+      await t.store.submitDecision(makeSubmission('HC-FU-9'), { now: T0, actor: INTAKE, approval: 'auto' });
+      await t.store.fireFollowUp('HC-FU-9.r1.f1', { now: DAY_AFTER_DEADLINE, actor: 'follow-up-worker', ...makeNotice('HC-FU-9') });
+      const rejected = await t.store.reject('HC-FU-9', { by: SECOND_OFFICER, reason: 'wrong office', now: DAY_AFTER_DEADLINE });
+      expect(rejected.rejected.map((i) => i.id)).toEqual(['HC-FU-9.r1.04']);
+      expect((await t.store.status('HC-FU-9')).followUps.map((f) => f.state)).toEqual(['fired', 'pending']);
+    });
+
     it('confirmations carry over to a new revision; the old follow-ups are superseded', async () => {
       await t.store.submitDecision(makeSubmission('HC-FU-7'), { now: T0, actor: INTAKE });
       await t.store.confirmDeparture('HC-FU-7', { uci: PERSONAL.uciA, on: '2026-12-10', by: OFFICER, now: new Date('2026-12-11T14:00:00Z') });
