@@ -1,5 +1,5 @@
-import type { Language } from '../decision/decision-schema.js';
 import { sha256Hex } from './canonical-json.js';
+import { languagesOf } from './item-rows.js';
 import { changeItemState } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { StoreDb } from './store-driver.js';
@@ -118,6 +118,12 @@ async function readClaimed(trx: StoreDb, ids: readonly string[], now: Date, work
   return good;
 }
 
+/** A column the item's channel always fills at intake; empty only if the database was altered by hand. */
+function present<T>(value: T | null, row: ClaimedRow, column: string): T {
+  if (value === null) throw new TypeError(`${row.id}: ${column} is missing in the database`);
+  return value;
+}
+
 function claimedBase(row: ClaimedRow, leaseUntil: Date) {
   return {
     id: row.id,
@@ -125,7 +131,7 @@ function claimedBase(row: ClaimedRow, leaseUntil: Date) {
     revision: row.revision,
     kind: row.kind,
     recipient: row.recipient,
-    languages: row.languages.split(',') as Language[],
+    languages: languagesOf(row),
     sha256: row.sha256,
     mediaType: row.media_type,
     bytes: row.bytes,
@@ -140,8 +146,8 @@ export async function claimEmails(ctx: StoreContext, options: ClaimOptions): Pro
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   return rows.map((row) => ({
     ...claimedBase(row, leaseUntil),
-    messageId: row.message_id ?? '',
-    envelope: JSON.parse(row.envelope_json ?? 'null') as EmailEnvelope,
+    messageId: present(row.message_id, row, 'message_id'),
+    envelope: JSON.parse(present(row.envelope_json, row, 'envelope_json')) as EmailEnvelope,
   }));
 }
 
@@ -151,7 +157,7 @@ export async function takePrintBatch(ctx: StoreContext, options: ClaimOptions): 
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   return rows.map((row) => ({
     ...claimedBase(row, leaseUntil),
-    addressBlock: JSON.parse(row.address_block_json ?? '[]') as string[],
-    pageCount: row.page_count ?? 0,
+    addressBlock: JSON.parse(present(row.address_block_json, row, 'address_block_json')) as string[],
+    pageCount: present(row.page_count, row, 'page_count'),
   }));
 }

@@ -23,7 +23,7 @@ export async function decisionStatus(ctx: StoreContext, decisionIdInput: string)
         kind: row.kind,
         channel: channelOf(row),
         recipient: row.recipient,
-        language: languages[0] ?? 'en',
+        language: languages[0],
         languages,
         sha256: row.sha256,
         ...(row.message_id === null ? {} : { messageId: row.message_id }),

@@ -17,7 +17,7 @@ export async function fireFollowUp(ctx: StoreContext, followUpId: string, option
   const now = checkTime(followUpId, 'now', options.now);
   const actor = checkId(followUpId, 'actor', options.actor);
   const approval = checkApproval(followUpId, options.approval);
-  const files = prepareFiles(followUpId, options.files);
+  const files = prepareFiles(followUpId, options.files ?? []);
   const today = calendarDay(now, ctx.timeZone);
   const { driver } = ctx;
 
@@ -37,7 +37,7 @@ export async function fireFollowUp(ctx: StoreContext, followUpId: string, option
       .where('decision_id', '=', decision.decision_id)
       .where('revision', '=', revision)
       .execute();
-    const items = prepareItems(followUpId, options.items, files, new Set(existing.map((i) => i.item_key)));
+    const items = prepareItems(followUpId, options.items ?? [], files, new Set(existing.map((i) => i.item_key)));
     const firstPosition = Math.max(0, ...existing.map((i) => i.position)) + 1;
     await storeFiles(trx, decision.decision_id, revision, files, now);
     const created = await insertItems(trx, { decisionId: decision.decision_id, revision, firstPosition, items, now, actor, approval });

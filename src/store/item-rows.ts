@@ -4,9 +4,11 @@ import type { ItemsTable } from './store-database.js';
 import { itemStateOf } from './item-transition.js';
 import type { ItemChannel, ItemSummary } from './store.js';
 
-/** The item's languages, first first. */
-export function languagesOf(row: Pick<Selectable<ItemsTable>, 'languages'>): Language[] {
-  return row.languages.split(',') as Language[];
+/** The item's languages, first first (never empty: intake requires one). */
+export function languagesOf(row: Pick<Selectable<ItemsTable>, 'languages'>): [Language, ...Language[]] {
+  const [first, ...rest] = row.languages.split(',') as Language[];
+  if (first === undefined) throw new TypeError('an item without a language in the database');
+  return [first, ...rest];
 }
 
 export function channelOf(row: Pick<Selectable<ItemsTable>, 'channel'>): ItemChannel {

@@ -69,7 +69,7 @@ function countBy(values: readonly string[]): Record<string, number> {
 export async function purgeDecisions(ctx: StoreContext, options: PurgeOptions): Promise<PurgeResult> {
   const before = checkTime('purge', 'before', options.before).toISOString();
   const now = checkTime('purge', 'now', options.now);
-  const actor = checkId('purge', 'actor', options.actor);
+  const actor = checkId('purge', 'actor', options.actor ?? 'purge');
   const { driver } = ctx;
   const purged: string[] = [];
   for (const candidate of await closedDecisions(driver.db, before)) {

@@ -43,7 +43,7 @@ async function workerChange(
   itemId: string,
   report: WorkerReport,
   to: ItemState,
-  build: (item: ItemRow, worker: string, now: Date) => { readonly to?: ItemState; readonly change: Omit<ItemStateChange, 'now' | 'actor'> },
+  build: (item: ItemRow, now: Date) => { readonly to?: ItemState; readonly change: Omit<ItemStateChange, 'now' | 'actor'> },
   channel?: ItemChannel,
 ): Promise<ItemChange> {
   const worker = checkId(itemId, 'worker', report.worker);
@@ -51,7 +51,7 @@ async function workerChange(
   return withItem(ctx, itemId, async (trx, item) => {
     if (channel !== undefined) requireChannel(item, channel);
     requireLease(item, worker);
-    const built = build(item, worker, now);
+    const built = build(item, now);
     const target = built.to ?? to;
     const from = await changeItemState(trx, item, target, { ...built.change, now, actor: worker });
     return { id: item.id, from, state: target };
@@ -79,7 +79,7 @@ export async function markTemporaryFailure(ctx: StoreContext, itemId: string, re
   const code = checkCode(itemId, 'code', report.code);
   const smtpCode = checkSmtpCode(itemId, report.smtpCode);
   const nextAttemptAt = checkTime(itemId, 'nextAttemptAt', report.nextAttemptAt);
-  return workerChange(ctx, itemId, report, 'temporary-failure', (item, _worker, now) => {
+  return workerChange(ctx, itemId, report, 'temporary-failure', (item, now) => {
     const firstAttempt = item.first_attempt_at === null ? now.getTime() : Date.parse(item.first_attempt_at);
     const outOfWindow = nextAttemptAt.getTime() >= firstAttempt + ctx.retryWindowMs;
     const codes = { code, ...(smtpCode === undefined ? {} : { smtpCode }) };

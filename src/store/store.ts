@@ -282,9 +282,9 @@ export interface FireFollowUpOptions {
   readonly now: Date;
   readonly actor: string;
   readonly approval?: ApprovalPolicy;
-  /** The notice's files and items, added to the decision's current revision. */
-  readonly files: readonly FileInput[];
-  readonly items: readonly ItemInput[];
+  /** The notice's files and items, added to the decision's current revision (none: only mark the follow-up fired). */
+  readonly files?: readonly FileInput[];
+  readonly items?: readonly ItemInput[];
 }
 
 export interface FireFollowUpResult {
@@ -355,7 +355,8 @@ export interface PurgeOptions {
   /** Closed decisions whose last activity is before this time are purged. */
   readonly before: Date;
   readonly now: Date;
-  readonly actor: string;
+  /** Who runs the purge, for the audit log (default `purge`). */
+  readonly actor?: string;
 }
 
 export interface PurgeResult {

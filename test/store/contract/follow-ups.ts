@@ -123,6 +123,14 @@ export function describeFollowUps(openFreshStore: OpenFreshStore): void {
       expect(fired.items.map((i) => i.state)).toEqual(['approved']);
     });
 
+    it('a follow-up can be marked fired without a notice of the store’s making', async () => {
+      await t.store.submitDecision(makeSubmission('HC-FU-10'), { now: T0, actor: INTAKE });
+      const fired = await t.store.fireFollowUp('HC-FU-10.r1.f1', { now: DAY_AFTER_DEADLINE, actor: 'follow-up-worker' });
+      expect(fired.items).toEqual([]);
+      expect((await t.store.status('HC-FU-10')).followUps.map((f) => f.state)).toEqual(['fired', 'pending']);
+      expect((await t.store.audit('HC-FU-10')).at(-1)).toMatchObject({ event: 'follow-up.state-changed', from: 'pending', to: 'fired', actor: 'follow-up-worker' });
+    });
+
     it('rejecting a fired follow-up’s notice leaves the other follow-ups of the revision alone', async () => {
       await t.store.submitDecision(makeSubmission('HC-FU-9'), { now: T0, actor: INTAKE, approval: 'auto' });
       await t.store.fireFollowUp('HC-FU-9.r1.f1', { now: DAY_AFTER_DEADLINE, actor: 'follow-up-worker', ...makeNotice('HC-FU-9') });

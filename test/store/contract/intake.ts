@@ -165,7 +165,8 @@ export function describeIntake(openFreshStore: OpenFreshStore): void {
       const submission = makeSubmission('HC-IN-9');
       await t.store.submitDecision(submission, { now: T0, actor: INTAKE });
       await t.store.reject('HC-IN-9', { by: OFFICER, reason: 'wrong', now: at(1) });
-      expect((await t.store.purge({ before: at(HOUR), now: at(2 * HOUR), actor: 'retention' })).purged).toEqual(['HC-IN-9']);
+      expect((await t.store.purge({ before: at(HOUR), now: at(2 * HOUR) })).purged).toEqual(['HC-IN-9']);
+      expect((await t.store.audit('HC-IN-9')).at(-1)).toMatchObject({ event: 'decision.purged', actor: 'purge' });
       await rejectsWithCode(t.store.submitDecision(makeSubmission('HC-IN-9', { variant: 2 }), { now: at(3 * HOUR), actor: INTAKE }), 'DECISION_PURGED');
     });
   });
