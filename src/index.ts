@@ -84,3 +84,75 @@ export {
   SmtpSenderClosedError,
   type SmtpConfigErrorCode,
 } from './deliver/deliver-errors.js';
+export {
+  openStore,
+  isPostgresLocation,
+  DEFAULT_SQLITE_PATH,
+  DEFAULT_RETRY_WINDOW_MS,
+  DEFAULT_TIME_ZONE,
+  type OpenStoreOptions,
+} from './store/open-store.js';
+export type {
+  ApprovalPolicy,
+  ApproveOptions,
+  ApproveResult,
+  ClaimedEmail,
+  ClaimOptions,
+  ConfirmDepartureOptions,
+  DecisionStatus,
+  DecisionSubmission,
+  DueFollowUp,
+  EmailEnvelope,
+  EmailItemInput,
+  FailureReport,
+  FileEntry,
+  FileInput,
+  FileItemInput,
+  FireFollowUpOptions,
+  FireFollowUpResult,
+  FollowUpInput,
+  FollowUpStatus,
+  ItemChange,
+  ItemChannel,
+  ItemContent,
+  ItemInput,
+  ItemStatus,
+  ItemSummary,
+  ListItemsOptions,
+  MailItemInput,
+  OfficerAction,
+  OutboxEntry,
+  PersonOutcomeResult,
+  PrintJob,
+  PurgeOptions,
+  PurgeResult,
+  RejectOptions,
+  RejectResult,
+  Store,
+  SubmitOptions,
+  SubmitResult,
+  SweepResult,
+  TemporaryFailureReport,
+  TrpDecisionOptions,
+  WorkerReport,
+} from './store/store.js';
+export { ITEM_STATES, ITEM_TRANSITIONS, TERMINAL_ITEM_STATES, UNSENT_ITEM_STATES, type ItemState } from './store/item-state.js';
+export { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, FOLLOW_UP_TRANSITIONS, type FollowUpKind, type FollowUpState } from './store/follow-up-state.js';
+export { AUDIT_EVENTS, type AuditEvent, type AuditEventName } from './store/audit-log.js';
+export { canonicalJson, canonicalSha256, sha256Hex, NotJsonError } from './store/canonical-json.js';
+export { STORE_MIGRATIONS } from './store/migrations/migration-registry.js';
+export type { StoreMigration } from './store/migrations/store-migration.js';
+export type { StoreDialect } from './store/store-driver.js';
+export {
+  ApproverIsAuthorError,
+  DecisionStateError,
+  FollowUpStateConflictError,
+  HashMismatchError,
+  ItemStateConflictError,
+  LeaseNotHeldError,
+  StoreConfigError,
+  StoredBytesCorruptError,
+  StoreInputError,
+  StoreNotFoundError,
+  StoreSchemaTooNewError,
+} from './store/store-errors.js';

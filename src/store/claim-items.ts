@@ -1,0 +1,163 @@
+import { sha256Hex } from './canonical-json.js';
+import { languagesOf } from './item-rows.js';
+import { changeItemState } from './item-transition.js';
+import type { StoreContext } from './store-context.js';
+import type { StoreDb } from './store-driver.js';
+import type { ClaimedEmail, ClaimOptions, EmailEnvelope, ItemChannel, PrintJob } from './store.js';
+import { checkId, checkPositiveInteger, checkTime } from './store-input.js';
+
+const MAX_CLAIM = 1000;
+const MAX_LEASE_MS = 24 * 60 * 60 * 1000;
+
+interface ClaimedRow {
+  readonly id: string;
+  readonly decision_id: string;
+  readonly revision: number;
+  readonly kind: string;
+  readonly recipient: string;
+  readonly languages: string;
+  readonly sha256: string;
+  readonly message_id: string | null;
+  readonly envelope_json: string | null;
+  readonly address_block_json: string | null;
+  readonly page_count: number | null;
+  readonly attempts: number;
+  readonly media_type: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Moves due items of a channel to `sending` under a lease, in one write transaction, and returns
+ * them with their bytes. Due: approved; temporary-failure whose next attempt has come; sending
+ * whose lease ran out (its worker is presumed dead). Items past the retry window are left to
+ * `sweep`. PostgreSQL skips rows another worker has locked, so no item is claimed twice.
+ */
+async function claimItems(ctx: StoreContext, channel: ItemChannel, options: ClaimOptions): Promise<ClaimedRow[]> {
+  const worker = checkId('claim', 'worker', options.worker);
+  const now = checkTime('claim', 'now', options.now);
+  const limit = checkPositiveInteger('claim', 'limit', options.limit, MAX_CLAIM);
+  const leaseMs = checkPositiveInteger('claim', 'leaseMs', options.leaseMs, MAX_LEASE_MS);
+  const nowIso = now.toISOString();
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const windowStart = new Date(now.getTime() - ctx.retryWindowMs).toISOString();
+  const { driver } = ctx;
+
+  return driver.write(async (trx) => {
+    const due = await trx
+      .selectFrom('items')
+      .select(['id', 'decision_id', 'revision', 'state', 'attempts', 'first_attempt_at'])
+      .where('channel', '=', channel)
+      .where((eb) =>
+        eb.or([
+          eb('state', '=', 'approved'),
+          eb.and([eb('state', '=', 'temporary-failure'), eb('next_attempt_at', '<=', nowIso), eb('first_attempt_at', '>', windowStart)]),
+          eb.and([eb('state', '=', 'sending'), eb('lease_until', '<=', nowIso), eb('first_attempt_at', '>', windowStart)]),
+        ]),
+      )
+      .orderBy('state_changed_at')
+      .orderBy('id')
+      .limit(limit)
+      .$if(driver.rowLocks, (q) => q.forUpdate().skipLocked())
+      .execute();
+    const claimed: string[] = [];
+    for (const item of due) {
+      const attempts = item.attempts + 1;
+      await changeItemState(trx, item, 'sending', {
+        now,
+        actor: worker,
+        attempts,
+        set: { lease_owner: worker, lease_until: leaseUntil, attempts, first_attempt_at: item.first_attempt_at ?? nowIso, next_attempt_at: null },
+      });
+      claimed.push(item.id);
+    }
+    return readClaimed(trx, claimed, now, worker);
+  });
+}
+
+/** The claimed items with their bytes; an item whose bytes no longer hash right goes to technical-failure instead. */
+async function readClaimed(trx: StoreDb, ids: readonly string[], now: Date, worker: string): Promise<ClaimedRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await trx
+    .selectFrom('items')
+    .innerJoin('files', 'files.sha256', 'items.sha256')
+    .select([
+      'items.id',
+      'items.decision_id',
+      'items.revision',
+      'items.kind',
+      'items.recipient',
+      'items.languages',
+      'items.sha256',
+      'items.message_id',
+      'items.envelope_json',
+      'items.address_block_json',
+      'items.page_count',
+      'items.attempts',
+      'items.state',
+      'files.media_type',
+      'files.bytes',
+    ])
+    .where('items.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const good: ClaimedRow[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row === undefined) continue;
+    if (sha256Hex(row.bytes) !== row.sha256) {
+      await changeItemState(trx, row, 'technical-failure', {
+        now,
+        actor: worker,
+        code: 'STORED_BYTES_CORRUPT',
+        set: { lease_owner: null, lease_until: null, last_error_code: 'STORED_BYTES_CORRUPT' },
+      });
+      continue;
+    }
+    good.push(row);
+  }
+  return good;
+}
+
+/** A column the item's channel always fills at intake; empty only if the database was altered by hand. */
+function present<T>(value: T | null, row: ClaimedRow, column: string): T {
+  if (value === null) throw new TypeError(`${row.id}: ${column} is missing in the database`);
+  return value;
+}
+
+function claimedBase(row: ClaimedRow, leaseUntil: Date) {
+  return {
+    id: row.id,
+    decisionId: row.decision_id,
+    revision: row.revision,
+    kind: row.kind,
+    recipient: row.recipient,
+    languages: languagesOf(row),
+    sha256: row.sha256,
+    mediaType: row.media_type,
+    bytes: row.bytes,
+    attempts: row.attempts,
+    leaseUntil,
+  };
+}
+
+/** `Store.claimEmails`. */
+export async function claimEmails(ctx: StoreContext, options: ClaimOptions): Promise<ClaimedEmail[]> {
+  const rows = await claimItems(ctx, 'email', options);
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  return rows.map((row) => ({
+    ...claimedBase(row, leaseUntil),
+    messageId: present(row.message_id, row, 'message_id'),
+    envelope: JSON.parse(present(row.envelope_json, row, 'envelope_json')) as EmailEnvelope,
+  }));
+}
+
+/** `Store.takePrintBatch`. */
+export async function takePrintBatch(ctx: StoreContext, options: ClaimOptions): Promise<PrintJob[]> {
+  const rows = await claimItems(ctx, 'mail', options);
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  return rows.map((row) => ({
+    ...claimedBase(row, leaseUntil),
+    addressBlock: JSON.parse(present(row.address_block_json, row, 'address_block_json')) as string[],
+    pageCount: present(row.page_count, row, 'page_count'),
+  }));
+}

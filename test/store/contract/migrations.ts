@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { STORE_MIGRATIONS } from '../../../src/store/migrations/migration-registry.js';
+import type { StoreMigration } from '../../../src/store/migrations/store-migration.js';
+import { StoreSchemaTooNewError } from '../../../src/store/store-errors.js';
+import { at, HOUR, INTAKE, makeSubmission, rejectsWithCode, rejectsWithError, T0, type OpenFreshStore } from '../store-test-kit.js';
+import { useStore } from './use-store.js';
+
+const LATEST = Math.max(...STORE_MIGRATIONS.map((m) => m.version));
+
+/** What migration 002 will look like: one file, one line in the registry. */
+const probeMigration: StoreMigration = {
+  version: LATEST + 1,
+  name: 'probe-table',
+  async up(db) {
+    await db.schema.createTable('probe').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+  },
+};
+
+export function describeMigrations(openFreshStore: OpenFreshStore): void {
+  describe('migrations', () => {
+    const t = useStore(openFreshStore);
+
+    it('migrates an empty database to the latest version and records every migration once', async () => {
+      expect(t.store.schemaVersion).toBe(LATEST);
+      const rows = await t.fixture.query('select version, name, applied_at from schema_migrations order by version');
+      expect(rows).toEqual(STORE_MIGRATIONS.map((m) => ({ version: m.version, name: m.name, applied_at: T0.toISOString() })));
+      const tables = t.fixture.dialect === 'sqlite'
+        ? await t.fixture.query("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+        : await t.fixture.query('select table_name as name from information_schema.tables where table_schema = current_schema() order by table_name');
+      expect(tables.map((r) => r.name)).toEqual([
+        'audit_events',
+        'decisions',
+        'files',
+        'follow_up_persons',
+        'follow_ups',
+        'items',
+        'person_outcomes',
+        'revision_files',
+        'revisions',
+        'schema_migrations',
+      ]);
+    });
+
+    it('reopening applies nothing again and keeps the data', async () => {
+      await t.store.submitDecision(makeSubmission('HC-MIG-1'), { now: T0, actor: INTAKE });
+      await t.store.close();
+      const again = await t.fixture.open({ now: at(HOUR) });
+      expect((await again.status('HC-MIG-1')).items).toHaveLength(3);
+      const rows = await t.fixture.query('select version, applied_at from schema_migrations');
+      expect(rows).toEqual([{ version: 1, applied_at: T0.toISOString() }]);
+    });
+
+    it('refuses a database that records a migration this release does not know, and changes nothing', async () => {
+      await t.store.close();
+      await t.fixture.query(`insert into schema_migrations (version, name, applied_at) values (${LATEST + 7}, 'from-the-future', '2027-01-01T00:00:00.000Z')`);
+      const error = await rejectsWithError(t.fixture.open(), StoreSchemaTooNewError, 'STORE_SCHEMA_TOO_NEW');
+      expect(error.unknownVersions).toEqual([LATEST + 7]);
+      expect(await t.fixture.query('select version from schema_migrations order by version')).toEqual([{ version: 1 }, { version: LATEST + 7 }]);
+    });
+
+    it('applies a new migration at the next open; the older release then refuses the database', async () => {
+      await t.store.close();
+      const newer = await t.fixture.open({ now: at(HOUR), migrations: [...STORE_MIGRATIONS, probeMigration] });
+      expect(newer.schemaVersion).toBe(LATEST + 1);
+      expect(await t.fixture.query('select cast(count(*) as integer) as n from probe')).toEqual([{ n: 0 }]);
+      await newer.close();
+      await rejectsWithCode(t.fixture.open(), 'STORE_SCHEMA_TOO_NEW');
+    });
+
+    it('a migration that fails leaves the database as it was', async () => {
+      await t.store.close();
+      const broken: StoreMigration = {
+        version: LATEST + 1,
+        name: 'broken',
+        async up(db) {
+          await db.schema.createTable('half_done').addColumn('id', 'integer').execute();
+          throw new Error('migration failed on purpose');
+        },
+      };
+      await expect(t.fixture.open({ migrations: [...STORE_MIGRATIONS, broken] })).rejects.toThrow('migration failed on purpose');
+      expect(await t.fixture.query('select version from schema_migrations order by version')).toEqual([{ version: 1 }]);
+      const reopened = await t.fixture.open();
+      expect(reopened.schemaVersion).toBe(LATEST);
+    });
+  });
+}
