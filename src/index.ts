@@ -47,7 +47,8 @@ export type { CorrespondencePlan, DocumentKind, FollowUp, Occasion, PlanNote, Pl
 export { createTemplateEngine, type TemplateEngine } from './compose/template-engine.js';
 export { composeLetter, type LetterRequest } from './compose/compose-letter.js';
 export { parseLetterMarkup } from './compose/letter-markup.js';
-export { MarkupError, TemplateError } from './compose/compose-errors.js';
+export { MarkupError } from './compose/markup-error.js';
+export { TemplateError } from './compose/template-error.js';
 export { composeClientEmail } from './email/compose-client-email.js';
 export { composeInternalEmail } from './email/compose-internal-email.js';
 export type { ComposedEmail, EmailAttachment } from './email/composed-email.js';
@@ -55,8 +56,11 @@ export { DEFAULT_EMAIL_CONFIG, type EmailConfig } from './email/email-config.js'
 export { CbsaOfficeUnknownError } from './email/cbsa-office-error.js';
 export { clientEmailRoutes, type ClientEmailRoute } from './email/client-email-routes.js';
 export { permitGrounds, reasonsIn, reasonsLanguage } from './decision/record-defaults.js';
-export { renderDecision, renderFollowUp, type RenderDependencies } from './render/render-decision.js';
-export type { DecisionManifest, RenderedDecision, RenderedFile } from './render/rendered-decision.js';
+export { createRenderer, type Renderer, type RendererAssets } from './render/create-renderer.js';
+export { loadPackageAssets } from './render/package-assets.js';
+export { createRenderPool, type RenderPool, type RenderPoolOptions } from './render/render-pool.js';
+export type { RenderFailure, RenderOutcome } from './render/render-messages.js';
+export type { DecisionManifest, Envelope, RenderedDecision, RenderedEmail, RenderedFile, RenderedFileEntry, RenderedLetter } from './render/rendered-decision.js';
 export {
   parseSmtpConfig,
   resolveSmtpConfig,
@@ -76,14 +80,10 @@ export { baseRetryDelay, DEFAULT_RETRY_POLICY, nextRetry, type FailedAttempt, ty
 export { startMailCatcher, type CaughtMessage, type MailCatcher, type MailCatcherOptions } from './deliver/mail-catcher.js';
 export { hashMessageId, readMessageIdHeader } from './deliver/message-id.js';
 export { isLoopbackHost } from './deliver/loopback-host.js';
-export {
-  MailCatcherError,
-  RetryScheduleError,
-  SMTP_CONFIG_ERROR_CODES,
-  SmtpConfigError,
-  SmtpSenderClosedError,
-  type SmtpConfigErrorCode,
-} from './deliver/deliver-errors.js';
+export { MailCatcherError } from './deliver/mail-catcher-error.js';
+export { RetryScheduleError } from './deliver/retry-schedule-error.js';
+export { SMTP_CONFIG_ERROR_CODES, SmtpConfigError, type SmtpConfigErrorCode } from './deliver/smtp-config-error.js';
+export { SmtpSenderClosedError } from './deliver/smtp-sender-closed-error.js';
 export {
   openStore,
   isPostgresLocation,
@@ -143,16 +143,14 @@ export { canonicalJson, canonicalSha256, sha256Hex, NotJsonError } from './store
 export { STORE_MIGRATIONS } from './store/migrations/migration-registry.js';
 export type { StoreMigration } from './store/migrations/store-migration.js';
 export type { StoreDialect } from './store/store-driver.js';
-export {
-  ApproverIsAuthorError,
-  DecisionStateError,
-  FollowUpStateConflictError,
-  HashMismatchError,
-  ItemStateConflictError,
-  LeaseNotHeldError,
-  StoreConfigError,
-  StoredBytesCorruptError,
-  StoreInputError,
-  StoreNotFoundError,
-  StoreSchemaTooNewError,
-} from './store/store-errors.js';
+export { ApproverIsAuthorError } from './store/approver-is-author-error.js';
+export { DecisionStateError } from './store/decision-state-error.js';
+export { FollowUpStateConflictError } from './store/follow-up-state-conflict-error.js';
+export { HashMismatchError } from './store/hash-mismatch-error.js';
+export { ItemStateConflictError } from './store/item-state-conflict-error.js';
+export { LeaseNotHeldError } from './store/lease-not-held-error.js';
+export { StoreConfigError } from './store/store-config-error.js';
+export { StoredBytesCorruptError } from './store/stored-bytes-corrupt-error.js';
+export { StoreInputError } from './store/store-input-error.js';
+export { StoreNotFoundError } from './store/store-not-found-error.js';
+export { StoreSchemaTooNewError } from './store/store-schema-too-new-error.js';

@@ -1,10 +1,10 @@
 import type { Language } from '../decision/decision-schema.js';
 import type { CorrespondencePlan, PlanNote } from '../plan/correspondence-plan.js';
-import { createTranslator } from '../i18n/translator.js';
+import { defaultTranslator } from '../i18n/default-translators.js';
 
 /** A plan note in words; the people are named by UCI, as the rest of the table does. */
 export function noteMessage(note: PlanNote, language: Language): string {
-  return createTranslator(language)(`plan:${note.code}`, { count: note.persons.length, names: note.persons.join(', ') });
+  return defaultTranslator(language)(`plan:${note.code}`, { count: note.persons.length, names: note.persons.join(', ') });
 }
 
 function table(rows: readonly (readonly string[])[], indent: string): string {

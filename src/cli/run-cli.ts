@@ -11,7 +11,7 @@ export const USAGE = `hcc ${pkg.version}: correspondence after an H&C Stage 1 de
 Usage:
   hcc validate <path...> [--json] [--lang en|fr]   check decision records
   hcc plan <path...> [--json] [--lang en|fr]       the documents and follow-ups each decision requires
-  hcc render <path...> --out DIR [--config FILE] [--concurrency N] [--lang en|fr]
+  hcc render <path...> --out DIR [--config FILE] [--workers N] [--lang en|fr]
                                                    every PDF and email of each decision, to DIR/<decisionId>/
   hcc schema                                       the JSON Schema of a decision record
   hcc mail-catcher --out DIR [--port 2525] [--host 127.0.0.1] [--allow-non-loopback]
@@ -45,7 +45,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       json: { type: 'boolean', default: false },
       lang: { type: 'string' },
       out: { type: 'string' },
-      concurrency: { type: 'string' },
+      workers: { type: 'string' },
       config: { type: 'string' },
       port: { type: 'string' },
       host: { type: 'string' },
@@ -74,11 +74,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'render': {
       if (paths.length === 0) throw new UsageError('hcc render needs at least one file or directory');
       if (!values.out) throw new UsageError('hcc render needs --out DIR');
-      const concurrency = Number(values.concurrency ?? 4);
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError('--concurrency must be a whole number of at least 1');
+      const workers = values.workers === undefined ? undefined : Number(values.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError('--workers must be a whole number from 1 to 64');
       const email = await readEmailConfig(values.config);
       const { runRender } = await import('./commands/render.js');
-      return runRender(paths, { ...options, out: values.out, concurrency, email }, io);
+      return runRender(paths, { ...options, out: values.out, email, ...(workers === undefined ? {} : { workers }) }, io);
     }
     case 'schema':
       if (paths.length > 0) throw new UsageError('hcc schema takes no arguments');

@@ -1,6 +1,7 @@
 import { LANGUAGES, type DecisionRecord, type Language } from '../decision/decision-schema.js';
-import { createTranslator, LANGUAGE_TAGS, TYPOGRAPHY, type Translate } from '../i18n/translator.js';
-import type { CorrespondencePlan, PlannedDocument } from '../plan/correspondence-plan.js';
+import { LANGUAGE_TAGS, TYPOGRAPHY, type Translate, type Translators } from '../i18n/translator.js';
+import type { CorrespondencePlan, DocumentKind, PlannedDocument } from '../plan/correspondence-plan.js';
+import { documentKind } from '../plan/document-kinds.js';
 import type { Block, LanguageTag, LetterDocument } from '../pdf/letter-document.js';
 import { languagesFrom } from '../decision/language-order.js';
 import { buildLetterView, type IssuedItemView } from './letter-view.js';
@@ -15,7 +16,11 @@ function typography(text: string, lang: LanguageTag): string {
   return language ? TYPOGRAPHY[language](text) : text;
 }
 
-const translatorFor = (language: Language): Translate => createTranslator(language);
+/** What composing reads besides the request: the letter templates and the translators, built once by the renderer. */
+export interface ComposeContext {
+  readonly engine: TemplateEngine;
+  readonly translators: Translators;
+}
 
 /** One planned document of one decision, ready to compose. */
 export interface LetterRequest {
@@ -35,16 +40,16 @@ export function documentTitle(document: PlannedDocument, t: Translate): string {
   return t(`${document.kind}:title`, { context });
 }
 
-/** The template of a document kind: one folder per kind. */
-export function letterTemplateName(kind: string): string {
-  return `${kind}/letter.njk`;
+/** The template of a document kind, as the registry of kinds gives it. */
+export function letterTemplateName(kind: DocumentKind): string {
+  return documentKind(kind).template;
 }
 
-function composeBlocks(engine: TemplateEngine, request: LetterRequest, language: Language): Block[] {
-  const t = translatorFor(language);
+function composeBlocks(context: ComposeContext, request: LetterRequest, language: Language): Block[] {
+  const t = context.translators[language];
   const view = buildLetterView({ ...request, language, t });
   const template = letterTemplateName(request.document.kind);
-  const markup = engine.render(template, { ...view, t });
+  const markup = context.engine.render(template, { ...view, t });
   return parseLetterMarkup(markup, { template, typography, lang: LANGUAGE_TAGS[language] });
 }
 
@@ -53,7 +58,8 @@ function composeBlocks(engine: TemplateEngine, request: LetterRequest, language:
  * of its languages, the first language first, each version in its own section tagged with its
  * language. Dates come from the record, so the same request always gives the same document.
  */
-export function composeLetter(engine: TemplateEngine, request: LetterRequest): LetterDocument {
+export function composeLetter(context: ComposeContext, request: LetterRequest): LetterDocument {
+  const translatorFor = (l: Language): Translate => context.translators[l];
   const { record, document } = request;
   const [first, ...others] = document.languages;
   const language = first ?? document.language;
@@ -61,10 +67,10 @@ export function composeLetter(engine: TemplateEngine, request: LetterRequest): L
   const versions = [language, ...others];
   const blocks: Block[] =
     versions.length === 1
-      ? composeBlocks(engine, request, language)
+      ? composeBlocks(context, request, language)
       : versions.flatMap((l, i): Block[] => [
           ...(i > 0 ? [{ kind: 'pageBreak' } as const] : []),
-          { kind: 'section', ...(i > 0 ? { lang: LANGUAGE_TAGS[l] } : {}), blocks: composeBlocks(engine, request, l) },
+          { kind: 'section', ...(i > 0 ? { lang: LANGUAGE_TAGS[l] } : {}), blocks: composeBlocks(context, request, l) },
         ]);
   const letterheadOrder = languagesFrom(language, true);
   const all = (key: string) => versions.map((l) => translatorFor(l)(key)).join(' / ');

@@ -7,7 +7,7 @@ import type {
   TableCell,
   TextRun,
 } from '../pdf/letter-document.js';
-import { MarkupError } from './compose-errors.js';
+import { MarkupError } from './markup-error.js';
 
 /**
  * The letter markup: the closed, semantic XML that letter templates produce. Each element maps

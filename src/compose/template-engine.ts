@@ -1,5 +1,5 @@
 import nunjucks from 'nunjucks';
-import { TemplateError } from './compose-errors.js';
+import { TemplateError } from './template-error.js';
 
 /** Renders named templates from one folder. Compiled templates are cached for the process. */
 export interface TemplateEngine {

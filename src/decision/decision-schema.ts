@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
 
 /**
  * The decision record, schemaVersion 1: the public contract with upstream case systems.
@@ -13,7 +14,6 @@ function text(max: number) {
   return z.string().regex(NON_BLANK).max(max);
 }
 
-export const LANGUAGES = ['en', 'fr'] as const;
 export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
 export const CHANNELS = ['email', 'mail'] as const;
 export const OUTCOMES = ['refused', 'approved-in-principle'] as const;
@@ -173,9 +173,10 @@ export const decisionSchema = z.strictObject({
 
 /** A decision record that passed every structural and cross-field check. */
 export type DecisionRecord = z.output<typeof decisionSchema>;
-export type Language = (typeof LANGUAGES)[number];
 export type Channel = (typeof CHANNELS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
+// The record's language fields take the official languages; re-exported for the record's readers.
+export { LANGUAGES, type Language };
 export type PrincipalApplicant = DecisionRecord['principalApplicant'];
 export type FamilyMember = NonNullable<DecisionRecord['familyMembers']>[number];
 export type TemporaryResidentPermit = NonNullable<DecisionRecord['trp']>[number];

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { HccError } from '../errors.js';
-import { createTranslator } from '../i18n/translator.js';
+import { defaultTranslators } from '../i18n/default-translators.js';
+import type { Translators } from '../i18n/translator.js';
 import { escapeForTerminal } from '../text/escape-for-terminal.js';
 import { DECISION_RULES, type IssuePath, type RuleIssue } from './decision-rules.js';
 import { decisionSchema, NON_BLANK, type DecisionRecord } from './decision-schema.js';
@@ -100,10 +101,8 @@ export function formatJsonPath(path: IssuePath): string {
   }, '$');
 }
 
-const translators = { en: createTranslator('en'), fr: createTranslator('fr') } as const;
-
-function localize(issue: LocatedIssue): DecisionIssue {
-  const message = (lang: keyof typeof translators) => {
+function localize(issue: LocatedIssue, translators: Translators): DecisionIssue {
+  const message = (lang: keyof Translators) => {
     const t = translators[lang];
     const values = { ...issue.values };
     if (typeof values.expected === 'string') values.expected = t(`validation:type.${values.expected}`);
@@ -117,13 +116,23 @@ function isPlainObject(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
 }
 
+/** How `parseDecision` words its messages. */
+export interface ParseOptions {
+  /** The translators of the `validation` messages; the package's own locales by default. */
+  readonly translators?: Translators;
+}
+
 /**
  * Validates an upstream decision record. Structural errors (types, required and unknown fields,
  * formats, real dates) are reported together; the cross-field rules need a sound structure, so
  * they run, and are reported together, once there are no structural errors. Never throws.
  */
-export function parseDecision(input: unknown): ParseDecisionResult {
-  const fail = (issues: LocatedIssue[]): ParseDecisionResult => ({ ok: false, issues: issues.map(localize) });
+export function parseDecision(input: unknown, options: ParseOptions = {}): ParseDecisionResult {
+  // The shipped messages are read on first use, unless the caller hands in its own translators.
+  const fail = (issues: LocatedIssue[]): ParseDecisionResult => {
+    const translators = options.translators ?? defaultTranslators();
+    return { ok: false, issues: issues.map((i) => localize(i, translators)) };
+  };
   if (!isPlainObject(input)) return fail([{ path: [], code: 'TYPE_INVALID', values: { expected: 'object' } }]);
   // Another version's record is read by no rule of this one, so it gets this single error.
   if ('schemaVersion' in input && input.schemaVersion !== SUPPORTED_SCHEMA_VERSION) {

@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
-import { MailCatcherError } from './deliver-errors.js';
+import { MailCatcherError } from './mail-catcher-error.js';
 import { isLoopbackHost } from './loopback-host.js';
 import { hashMessageId, readMessageIdHeader } from './message-id.js';
 

@@ -1,4 +1,4 @@
-import { RetryScheduleError } from './deliver-errors.js';
+import { RetryScheduleError } from './retry-schedule-error.js';
 
 /** How failed sends are retried. All durations in milliseconds. */
 export interface RetryPolicy {

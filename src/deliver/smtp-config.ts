@@ -1,6 +1,6 @@
 import type { SMTPPoolOptions } from 'nodemailer';
 import { z } from 'zod';
-import { SmtpConfigError } from './deliver-errors.js';
+import { SmtpConfigError } from './smtp-config-error.js';
 import { isLoopbackHost } from './loopback-host.js';
 
 /** How the connection is protected: implicit TLS (usually 465), STARTTLS required (usually 587), or none (loopback only). */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { classifyPartialRejection, classifySmtpError, type FailureClassification } from './classify-smtp-failure.js';
-import { SmtpSenderClosedError } from './deliver-errors.js';
+import { SmtpSenderClosedError } from './smtp-sender-closed-error.js';
 import { hashMessageId, readMessageIdHeader, sameMessageId } from './message-id.js';
 import type { FailedOutcome, SendOutcome } from './send-outcome.js';
 import type { ResolvedSmtpConfig } from './smtp-config.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { IsoDate } from '../decision/calendar-date.js';
 import type { EmailAttachment } from './composed-email.js';
-import { EmailBuildError } from './email-errors.js';
+import { EmailBuildError } from './email-build-error.js';
 
 /** Everything that goes into one message; nothing else (no clock, no randomness) does. */
 export interface MimeMessageInput {

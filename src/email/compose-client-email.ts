@@ -4,9 +4,9 @@ import { LANGUAGE_TAGS } from '../i18n/translator.js';
 import { buildMimeMessage } from './build-mime-message.js';
 import type { ClientEmailRoute } from './client-email-routes.js';
 import type { ComposedEmail, EmailAttachment } from './composed-email.js';
-import { senderName, type EmailConfig } from './email-config.js';
-import { EmailInputError } from './email-errors.js';
-import { emailHtmlRenderer } from './email-templates.js';
+import type { EmailComposeContext } from './email-compose-context.js';
+import { senderName } from './email-config.js';
+import { EmailInputError } from './email-input-error.js';
 import { attachmentView, bannerLines, buildParts, emailLanguages, inEveryLanguage } from './email-view.js';
 import { htmlToPlainText } from './html-to-plain-text.js';
 
@@ -37,8 +37,9 @@ export async function composeClientEmail(
   record: DecisionRecord,
   route: ClientEmailRoute,
   attachments: readonly EmailAttachment[],
-  config: EmailConfig,
+  context: EmailComposeContext,
 ): Promise<ComposedEmail> {
+  const { translators, templates, config } = context;
   checkAttachments(record.decisionId, route.documents.length, attachments);
   const c = record.correspondence;
   const principal = record.principalApplicant;
@@ -47,20 +48,19 @@ export async function composeClientEmail(
   const [language = c.language] = languages;
   const clientGender = gender(principal.salutation);
   const subjectKey = isRepresentative ? 'email:client.subjectRepresentative' : 'email:client.subject';
-  const subject = inEveryLanguage(languages, (t) =>
+  const subject = inEveryLanguage(translators, languages, (t) =>
     t(subjectKey, { applicationNumber: record.applicationNumber, yourClient: t('letter:yourClient', { context: clientGender }) }),
   );
-  const render = await emailHtmlRenderer('client');
-  const html = render({
+  const html = templates.client({
     langTag: LANGUAGE_TAGS[language],
     subject,
-    preheader: inEveryLanguage(languages, (t) => t('email:client.preheader', { applicationNumber: record.applicationNumber })),
-    banner: bannerLines(language),
+    preheader: inEveryLanguage(translators, languages, (t) => t('email:client.preheader', { applicationNumber: record.applicationNumber })),
+    banner: bannerLines(translators, language),
     decision: { id: record.decisionId, applicationNumber: record.applicationNumber },
     recipient: { isRepresentative, clientName: fullName(principal), copyToRepresentative: route.label === 'applicant' },
     attachmentCount: attachments.length,
     mailed: route.documents.some((d) => d.channels.includes('mail')),
-    parts: buildParts(record, languages, (lang, t) => ({
+    parts: buildParts(translators, record, languages, (lang, t) => ({
       salutation: isRepresentative
         ? t('email:salutation.representative', { name: route.to.name })
         : t('letter:salutation.person', {

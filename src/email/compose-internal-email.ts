@@ -6,9 +6,9 @@ import type { PlannedDocument } from '../plan/correspondence-plan.js';
 import { buildMimeMessage } from './build-mime-message.js';
 import type { ComposedEmail, EmailAttachment } from './composed-email.js';
 import { CbsaOfficeUnknownError } from './cbsa-office-error.js';
+import type { EmailComposeContext } from './email-compose-context.js';
 import { isInternalEmailRecipient, officeKey, senderName, type EmailConfig, type InternalEmailRecipient } from './email-config.js';
-import { EmailInputError } from './email-errors.js';
-import { emailHtmlRenderer } from './email-templates.js';
+import { EmailInputError } from './email-input-error.js';
 import { attachmentView, bannerLines, buildParts, inEveryLanguage } from './email-view.js';
 import { htmlToPlainText } from './html-to-plain-text.js';
 
@@ -38,8 +38,9 @@ export async function composeInternalEmail(
   record: DecisionRecord,
   document: PlannedDocument,
   attachment: EmailAttachment,
-  config: EmailConfig,
+  context: EmailComposeContext,
 ): Promise<ComposedEmail> {
+  const { translators, templates, config } = context;
   const { recipient } = document;
   if (!isInternalEmailRecipient(recipient)) {
     throw new EmailInputError('EMAIL_RECIPIENT_NOT_INTERNAL', record.decisionId, `${document.kind} goes to ${recipient}`);
@@ -48,26 +49,25 @@ export async function composeInternalEmail(
   const languages = document.languages.length > 0 ? document.languages : [document.language];
   const [language = document.language] = languages;
   const notice = (key: 'title' | 'summary') => `email:internal.notice.${document.kind}.${key}`;
-  const parts = buildParts(record, languages, (lang, t) => ({
+  const parts = buildParts(translators, record, languages, (lang, t) => ({
     noticeTitle: t(notice('title')),
     noticeSummary: t(notice('summary')),
     attachment: attachmentView(attachment, lang),
   }));
-  const subject = inEveryLanguage(languages, (t, l) =>
+  const subject = inEveryLanguage(translators, languages, (t, l) =>
     t('email:internal.subject', { notice: t(notice('title')), decisionId: record.decisionId, office: record.office.name[l] }),
   );
-  const render = await emailHtmlRenderer('internal');
-  const html = render({
+  const html = templates.internal({
     langTag: LANGUAGE_TAGS[language],
     subject,
-    preheader: inEveryLanguage(languages, (t, l) =>
+    preheader: inEveryLanguage(translators, languages, (t, l) =>
       t('email:internal.preheader', {
         notice: t(notice('title')),
         decisionId: record.decisionId,
         date: formatLongDate(record.decisionDate, l, t),
       }),
     ),
-    banner: bannerLines(language),
+    banner: bannerLines(translators, language),
     decision: { id: record.decisionId },
     parts,
   });

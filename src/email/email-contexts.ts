@@ -1,4 +1,4 @@
-import type { EmailPart, TaggedLine } from './email-view.js';
+import type { AttachmentView, EmailPart, TaggedLine } from './email-view.js';
 
 /**
  * What the templates read. Nunjucks throws on an undefined `{{ value }}` but not on an undefined loop or `if`
@@ -11,12 +11,6 @@ interface EmailContextBase {
   /** Inbox preview text, hidden in the body. */
   readonly preheader: string;
   readonly banner: readonly TaggedLine[];
-}
-
-/** An attachment as one language version lists it. */
-export interface AttachmentView {
-  readonly title: string;
-  readonly fileName: string;
 }
 
 /** The context of `templates/email/client.mjml`. */

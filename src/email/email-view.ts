@@ -1,14 +1,19 @@
 import { languagesFrom } from '../decision/language-order.js';
 import { formatLongDate } from '../compose/format-date.js';
 import type { DecisionRecord, Language } from '../decision/decision-schema.js';
-import { createTranslator, LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
+import { LANGUAGE_TAGS, type Translate, type Translators } from '../i18n/translator.js';
 import type { EmailAttachment } from './composed-email.js';
-import type { AttachmentView } from './email-contexts.js';
 
 /** A line of text tagged with its language. */
 export interface TaggedLine {
   readonly langTag: string;
   readonly text: string;
+}
+
+/** An attachment as one language version lists it. */
+export interface AttachmentView {
+  readonly title: string;
+  readonly fileName: string;
 }
 
 /** The office as one language version of an email shows it. */
@@ -31,29 +36,25 @@ export interface EmailPart {
   readonly followedBy: TaggedLine | null;
 }
 
-/** The translator of a language (shared by the whole process). */
-export function emailTranslator(language: Language): Translate {
-  return createTranslator(language);
-}
-
 /** The languages of an email: the first one, then, for a bilingual one, the other official language. */
 export function emailLanguages(first: Language, bilingual: boolean): Language[] {
   return languagesFrom(first, bilingual);
 }
 
 /** The department's name in both official languages, the email's first, as the federal identity requires. */
-export function bannerLines(first: Language): TaggedLine[] {
-  return emailLanguages(first, true).map((l) => ({ langTag: LANGUAGE_TAGS[l], text: emailTranslator(l)('email:department') }));
+export function bannerLines(translators: Translators, first: Language): TaggedLine[] {
+  return emailLanguages(first, true).map((l) => ({ langTag: LANGUAGE_TAGS[l], text: translators[l]('email:department') }));
 }
 
 /** One part per language, each with what every template reads plus `extra` for that language. */
 export function buildParts<T extends object>(
+  translators: Translators,
   record: DecisionRecord,
   languages: readonly Language[],
   extra: (language: Language, t: Translate) => T,
 ): (EmailPart & T)[] {
   return languages.map((lang, i) => {
-    const t = emailTranslator(lang);
+    const t = translators[lang];
     const next = languages[i + 1];
     return {
       lang,
@@ -66,15 +67,15 @@ export function buildParts<T extends object>(
         phone: record.office.phone,
         phoneUri: record.office.phone.replace(/(?!^\+)[^0-9]/g, ''),
       },
-      followedBy: next === undefined ? null : { langTag: LANGUAGE_TAGS[next], text: emailTranslator(next)('email:versionFollows') },
+      followedBy: next === undefined ? null : { langTag: LANGUAGE_TAGS[next], text: translators[next]('email:versionFollows') },
       ...extra(lang, t),
     };
   });
 }
 
 /** A value in every language of the email, joined: bilingual subjects and preheaders carry both. */
-export function inEveryLanguage(languages: readonly Language[], text: (t: Translate, language: Language) => string): string {
-  return languages.map((l) => text(emailTranslator(l), l)).join(' / ');
+export function inEveryLanguage(translators: Translators, languages: readonly Language[], text: (t: Translate, language: Language) => string): string {
+  return languages.map((l) => text(translators[l], l)).join(' / ');
 }
 
 /** An attachment as a language version lists it: its title in that language when the caller gave one. */

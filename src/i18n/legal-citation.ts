@@ -1,4 +1,4 @@
-import type { Language } from '../decision/decision-schema.js';
+import type { Language } from './languages.js';
 import { withFrenchArticle, type ArticleForm } from './french-elision.js';
 
 /**

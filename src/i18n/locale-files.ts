@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGES, type Language } from '../decision/decision-schema.js';
+import { LANGUAGES, type Language } from './languages.js';
 
 /** A namespace's strings, nested by key. */
 export interface LocaleTree {

@@ -1,16 +1,11 @@
 import i18next, { type i18n } from 'i18next';
-import type { Language } from '../decision/decision-schema.js';
 import { HccError } from '../errors.js';
 import { applyFrenchSpacing } from './french-spacing.js';
-import { join } from 'node:path';
-import { packageRoot } from '../package-root.js';
-import { readLocaleFiles } from './locale-files.js';
+import { LANGUAGE_TAGS, LANGUAGES, type Language } from './languages.js';
+import type { LocaleResources } from './locale-files.js';
 import { withEnglishArticle } from './english-article.js';
 import { frenchJoin } from './french-elision.js';
 import { formatCitation } from './legal-citation.js';
-
-/** Every namespace of every language, read from `locales/`; English is canonical. */
-export const LOCALE_RESOURCES = readLocaleFiles(join(packageRoot(), 'locales'));
 
 /** The typographic pass each language's finished text goes through. */
 export const TYPOGRAPHY: Readonly<Record<Language, (text: string) => string>> = {
@@ -18,8 +13,7 @@ export const TYPOGRAPHY: Readonly<Record<Language, (text: string) => string>> = 
   fr: applyFrenchSpacing,
 };
 
-/** The BCP 47 tag of each language as Canadian documents carry it (PDF /Lang, HTML lang, Intl). */
-export const LANGUAGE_TAGS = { en: 'en-CA', fr: 'fr-CA' } as const satisfies Record<Language, string>;
+export { LANGUAGE_TAGS };
 
 export class MissingTranslationError extends HccError {
   constructor(language: Language, key: string) {
@@ -31,22 +25,21 @@ export class MissingTranslationError extends HccError {
 /** Translates a namespaced key ("validation:FIELD_REQUIRED"); throws rather than print a raw key. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
-let instance: i18n | undefined;
+/** One translator per language, built together from the same locale resources. */
+export type Translators = Readonly<Record<Language, Translate>>;
 
-function sharedInstance(): i18n {
-  if (!instance) {
-    instance = i18next.createInstance();
-    void instance.init({
-      initAsync: false,
-      resources: LOCALE_RESOURCES,
-      lng: 'en',
-      fallbackLng: false,
-      ns: Object.keys(LOCALE_RESOURCES.en),
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-    registerFormatters(instance);
-  }
+function createInstance(resources: LocaleResources): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources,
+    lng: 'en',
+    fallbackLng: false,
+    ns: Object.keys(resources.en),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  registerFormatters(instance);
   return instance;
 }
 
@@ -75,20 +68,17 @@ function registerFormatters(i18n: i18n): void {
 /** What i18next returns for a missing key: no locale string can contain it. */
 const MISSING = '\u0000missing\u0000';
 
-const translators = new Map<Language, Translate>();
-
-/** The translator for one language, made once per process and shared. */
-export function createTranslator(language: Language): Translate {
-  let translator = translators.get(language);
-  if (!translator) {
-    translator = makeTranslator(language);
-    translators.set(language, translator);
-  }
-  return translator;
+/**
+ * The translators of the given locale resources (`readLocaleFiles`): a missing key throws
+ * `MissingTranslationError`, French output gets French spacing. Built once by whoever holds the
+ * assets (a renderer, a CLI command, a test) and handed to the parts that write.
+ */
+export function createTranslators(resources: LocaleResources): Translators {
+  const instance = createInstance(resources);
+  return Object.fromEntries(LANGUAGES.map((l) => [l, makeTranslator(instance, l)])) as Record<Language, Translate>;
 }
 
-function makeTranslator(language: Language): Translate {
-  const i18n = sharedInstance();
+function makeTranslator(i18n: i18n, language: Language): Translate {
   const t = i18n.getFixedT(language);
   const typography = TYPOGRAPHY[language];
   // Sentences without values (headings, labels) are the same every time: translated once.

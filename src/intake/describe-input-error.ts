@@ -1,5 +1,5 @@
 import type { Language } from '../decision/decision-schema.js';
-import { createTranslator } from '../i18n/translator.js';
+import { defaultTranslator } from '../i18n/default-translators.js';
 
 /** Errno codes with a sentence of their own; any other is shown as its code. */
 const KNOWN_REASONS = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOSPC']);
@@ -14,7 +14,7 @@ export interface DescribableError {
 /** The bilingual explanation of an input (or output) error, from the `cli` locale namespace. */
 export function describeInputError(error: DescribableError): Record<Language, string> {
   const message = (language: Language) => {
-    const t = createTranslator(language);
+    const t = defaultTranslator(language);
     const { line, column, reason, kind } = error.detail;
     const where = line !== undefined && column !== undefined ? t('cli:where', { line, column }) : '';
     const known = typeof reason === 'string' && KNOWN_REASONS.has(reason);

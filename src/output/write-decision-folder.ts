@@ -85,7 +85,7 @@ async function moveIntoPlace(outDir: string, staging: string, target: string, de
  * are atomic; the files are not fsynced, since a lost render is simply run again.) Returns the
  * folder's path; throws `OutputError` `OUTPUT_WRITE_FAILED` with the errno code when any step fails.
  */
-export async function writeDecisionFolder(outDir: string, rendered: RenderedDecision): Promise<string> {
+export async function writeDecisionFolder(outDir: string, rendered: Pick<RenderedDecision, 'decisionId' | 'files' | 'manifest'>): Promise<string> {
   const target = join(outDir, rendered.decisionId);
   let staging: string | undefined;
   try {

@@ -1,28 +1,10 @@
 import type { IsoDate } from '../decision/calendar-date.js';
 import type { Language, Outcome } from '../decision/decision-schema.js';
+import type { DocumentKind } from './document-kinds.js';
+import type { Recipient } from './recipients.js';
 
-/** The document kinds of the procedure (ids fixed by DOMAIN.md). */
-export const DOCUMENT_KINDS = [
-  'refusal-letter',
-  'approval-letter',
-  'departure-instructions',
-  'cbsa-no-status-notice',
-  'cbsa-removals-notice',
-  'trp-rationale',
-  'csq-request',
-  'file-update',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-export type Recipient =
-  | 'client'
-  | 'family-member'
-  | 'representative'
-  | 'cbsa-inland-enforcement'
-  | 'cbsa-removals-unit'
-  | 'designated-decision-maker'
-  | 'mifi'
-  | 'file';
+export { DOCUMENT_KINDS, type DocumentKind } from './document-kinds.js';
+export type { Recipient } from './recipients.js';
 
 /** How a document leaves: to the client by email or mail, to a partner by internal email, or into the file. */
 export type DeliveryChannel = 'email' | 'mail' | 'internal' | 'file';

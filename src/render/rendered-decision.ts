@@ -1,5 +1,6 @@
 import type { IsoDate } from '../decision/calendar-date.js';
-import type { DocumentKind, Recipient } from '../plan/correspondence-plan.js';
+import type { Language } from '../decision/decision-schema.js';
+import type { CorrespondencePlan, DocumentKind, Recipient } from '../plan/correspondence-plan.js';
 
 /** One file of a decision's output, with what the manifest says of it. */
 export interface RenderedFile {
@@ -29,9 +30,58 @@ export interface DecisionManifest {
   readonly notes: readonly { readonly code: string; readonly persons: readonly string[] }[];
 }
 
-/** Every file of one decision, in memory, ready to be written or sent. */
+/** Who an email goes to on the wire: what the mail service hands to SMTP beside the exact bytes. */
+export interface Envelope {
+  readonly from: string;
+  readonly to: readonly string[];
+  readonly cc: readonly string[];
+}
+
+/** One email to send: the `.eml` file among the decision's files, and everything needed to send it. */
+export interface RenderedEmail {
+  /** The `.eml` file among `files`. */
+  readonly path: string;
+  /** The Message-ID's label: `client`, `applicant`, or the document kind of an internal notice. */
+  readonly label: string;
+  readonly recipient: Recipient;
+  readonly messageId: string;
+  readonly envelope: Envelope;
+  /** SHA-256 of the `.eml` bytes. */
+  readonly sha256: string;
+  readonly languages: readonly Language[];
+  /** The document kinds it carries, in order. */
+  readonly carries: readonly DocumentKind[];
+}
+
+/** One letter to print and mail: a PDF among the decision's files and the address it goes to. */
+export interface RenderedLetter {
+  /** The PDF among `files`. */
+  readonly path: string;
+  readonly kind: DocumentKind;
+  /** Who it goes to: the document's recipient, or the representative for their copy. */
+  readonly recipient: Recipient;
+  /** True for the copy of a letter addressed to someone else. */
+  readonly copy: boolean;
+  /** The window block: the name, then the postal address lines (Canada Post order). */
+  readonly addressBlock: readonly string[];
+  readonly sha256: string;
+  readonly languages: readonly Language[];
+}
+
+/** One document that goes into the file (paper file and GCMS). */
+export interface RenderedFileEntry {
+  readonly path: string;
+  readonly kind: DocumentKind;
+  readonly sha256: string;
+}
+
+/** Every file of one decision, in memory, and what to do with each: ready to be written, stored or sent. */
 export interface RenderedDecision {
   readonly decisionId: string;
+  readonly plan: CorrespondencePlan;
   readonly files: readonly RenderedFile[];
   readonly manifest: DecisionManifest;
+  readonly emails: readonly RenderedEmail[];
+  readonly letters: readonly RenderedLetter[];
+  readonly fileEntries: readonly RenderedFileEntry[];
 }

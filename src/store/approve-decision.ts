@@ -5,7 +5,10 @@ import { summarizeItem } from './item-rows.js';
 import { changeItemState } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { ApproveOptions, ApproveResult } from './store.js';
-import { ApproverIsAuthorError, DecisionStateError, HashMismatchError, StoredBytesCorruptError } from './store-errors.js';
+import { ApproverIsAuthorError } from './approver-is-author-error.js';
+import { DecisionStateError } from './decision-state-error.js';
+import { HashMismatchError } from './hash-mismatch-error.js';
+import { StoredBytesCorruptError } from './stored-bytes-corrupt-error.js';
 import { checkDecisionId, checkId, checkList, checkSha256, checkTime } from './store-input.js';
 
 /**

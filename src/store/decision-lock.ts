@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { DecisionsTable } from './store-database.js';
 import type { StoreDb, StoreDriver } from './store-driver.js';
-import { DecisionStateError, StoreNotFoundError } from './store-errors.js';
+import { DecisionStateError } from './decision-state-error.js';
+import { StoreNotFoundError } from './store-not-found-error.js';
 
 /**
  * Reads a decision's row inside a write transaction and, on PostgreSQL, locks it, so that every

@@ -4,7 +4,7 @@ import { channelOf, languagesOf } from './item-rows.js';
 import { itemStateOf } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { DecisionStatus, ItemStatus } from './store.js';
-import { StoreNotFoundError } from './store-errors.js';
+import { StoreNotFoundError } from './store-not-found-error.js';
 import { checkDecisionId } from './store-input.js';
 
 /** `Store.status`: the decision's current revision, every item of every revision, every follow-up. */

@@ -3,7 +3,9 @@ import { lockDecision } from './decision-lock.js';
 import { changeFollowUpState, followUpStateOf } from './follow-up-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { FireFollowUpOptions, FireFollowUpResult } from './store.js';
-import { DecisionStateError, FollowUpStateConflictError, StoreNotFoundError } from './store-errors.js';
+import { DecisionStateError } from './decision-state-error.js';
+import { FollowUpStateConflictError } from './follow-up-state-conflict-error.js';
+import { StoreNotFoundError } from './store-not-found-error.js';
 import { checkApproval, checkId, checkTime, prepareFiles, prepareItems } from './store-input.js';
 import { insertItems, storeFiles } from './write-correspondence.js';
 

@@ -1,7 +1,7 @@
 import { appendAudit } from './audit-log.js';
 import { canChangeFollowUpState, FOLLOW_UP_STATES, type FollowUpState } from './follow-up-state.js';
 import type { StoreDb } from './store-driver.js';
-import { FollowUpStateConflictError } from './store-errors.js';
+import { FollowUpStateConflictError } from './follow-up-state-conflict-error.js';
 
 export interface FollowUpRef {
   readonly id: string;

@@ -1,7 +1,8 @@
 import { sha256Hex } from './canonical-json.js';
 import type { StoreContext } from './store-context.js';
 import type { FileEntry, ItemContent } from './store.js';
-import { StoredBytesCorruptError, StoreNotFoundError } from './store-errors.js';
+import { StoredBytesCorruptError } from './stored-bytes-corrupt-error.js';
+import { StoreNotFoundError } from './store-not-found-error.js';
 import { checkPositiveInteger } from './store-input.js';
 
 /** `Store.itemContent`: the item's bytes, refused if they no longer hash to the recorded SHA-256. */

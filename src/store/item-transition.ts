@@ -2,7 +2,7 @@ import { appendAudit } from './audit-log.js';
 import { canChangeItemState, isItemState, type ItemState } from './item-state.js';
 import type { ItemsTable } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
-import { ItemStateConflictError } from './store-errors.js';
+import { ItemStateConflictError } from './item-state-conflict-error.js';
 
 /** The columns of an item a state change needs to know. */
 export interface ItemRef {

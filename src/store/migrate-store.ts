@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { STORE_MIGRATIONS } from './migrations/migration-registry.js';
 import type { StoreMigration } from './migrations/store-migration.js';
-import { StoreSchemaTooNewError } from './store-errors.js';
+import { StoreSchemaTooNewError } from './store-schema-too-new-error.js';
 import type { StoreDriver } from './store-driver.js';
 
 /** What opening did to the schema. */

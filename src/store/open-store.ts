@@ -22,7 +22,7 @@ import {
 } from './report-delivery.js';
 import type { StoreContext } from './store-context.js';
 import type { StoreDriver } from './store-driver.js';
-import { StoreConfigError } from './store-errors.js';
+import { StoreConfigError } from './store-config-error.js';
 import type { Store } from './store.js';
 import { submitDecision } from './submit-decision.js';
 import { sweepItems } from './sweep-items.js';

@@ -3,7 +3,7 @@ import { ITEM_STATES, isItemState, type ItemState } from './item-state.js';
 import { itemStateOf } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { ListItemsOptions, OutboxEntry } from './store.js';
-import { StoreInputError } from './store-errors.js';
+import { StoreInputError } from './store-input-error.js';
 import { checkPositiveInteger, checkTime } from './store-input.js';
 
 /** `Store.outboxCounts`: how many items are in each state; every state is present. */

@@ -2,7 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDriver } from './store-driver.js';
-import { StoreConfigError } from './store-errors.js';
+import { StoreConfigError } from './store-config-error.js';
 
 /** Any fixed number: every process migrating this database waits on the same advisory lock. */
 const MIGRATION_LOCK_KEY = 0x68636373;

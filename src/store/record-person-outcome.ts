@@ -4,7 +4,8 @@ import type { FollowUpKind } from './follow-up-state.js';
 import { loadFollowUps } from './follow-up-rows.js';
 import type { StoreContext } from './store-context.js';
 import type { ConfirmDepartureOptions, PersonOutcomeResult, TrpDecisionOptions } from './store.js';
-import { DecisionStateError, StoreInputError } from './store-errors.js';
+import { DecisionStateError } from './decision-state-error.js';
+import { StoreInputError } from './store-input-error.js';
 import { checkDecisionId, checkId, checkIsoDate, checkNonBlank, checkTime } from './store-input.js';
 import { resolveFollowUps } from './write-correspondence.js';
 

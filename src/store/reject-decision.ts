@@ -5,7 +5,7 @@ import { summarizeItem } from './item-rows.js';
 import { changeItemState } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { RejectOptions, RejectResult } from './store.js';
-import { DecisionStateError } from './store-errors.js';
+import { DecisionStateError } from './decision-state-error.js';
 import { checkDecisionId, checkId, checkNonBlank, checkTime } from './store-input.js';
 
 /**

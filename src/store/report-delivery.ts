@@ -6,7 +6,9 @@ import type { StoreContext } from './store-context.js';
 import type { ItemsTable } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
 import type { FailureReport, ItemChange, ItemChannel, OfficerAction, TemporaryFailureReport, WorkerReport } from './store.js';
-import { LeaseNotHeldError, StoreInputError, StoreNotFoundError } from './store-errors.js';
+import { LeaseNotHeldError } from './lease-not-held-error.js';
+import { StoreInputError } from './store-input-error.js';
+import { StoreNotFoundError } from './store-not-found-error.js';
 import { checkCode, checkId, checkSmtpCode, checkTime } from './store-input.js';
 
 type ItemRow = Selectable<ItemsTable>;

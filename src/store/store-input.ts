@@ -2,7 +2,7 @@ import { LANGUAGES, type Language } from '../decision/decision-schema.js';
 import { canonicalJson, NotJsonError, sha256Hex } from './canonical-json.js';
 import { FOLLOW_UP_KINDS, type FollowUpKind } from './follow-up-state.js';
 import type { ApprovalPolicy, FileInput, FollowUpInput, ItemInput } from './store.js';
-import { StoreInputError } from './store-errors.js';
+import { StoreInputError } from './store-input-error.js';
 
 // Checks of what callers hand the store. Messages name the field, never its value.
 

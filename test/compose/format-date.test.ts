@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLongDate } from '../../src/compose/format-date.js';
-import { createTranslator } from '../../src/i18n/translator.js';
+import { defaultTranslator } from '../../src/i18n/default-translators.js';
 
 describe('formatLongDate', () => {
   it.each([
@@ -11,7 +11,7 @@ describe('formatLongDate', () => {
     ['2027-02-01', 'fr', '1er février 2027'],
     ['2028-02-29', 'fr', '29 février 2028'],
   ] as const)('%s in %s is "%s"', (date, language, expected) => {
-    expect(formatLongDate(date, language, createTranslator(language))).toBe(expected.replace(/ /g, '\u00A0'));
+    expect(formatLongDate(date, language, defaultTranslator(language))).toBe(expected.replace(/ /g, '\u00A0'));
   });
 
   it('does not depend on the host time zone', () => {
@@ -19,7 +19,7 @@ describe('formatLongDate', () => {
     const saved = process.env.TZ;
     process.env.TZ = 'America/Vancouver';
     try {
-      expect(formatLongDate('2026-12-01', 'en', createTranslator('en'))).toBe('December\u00A01,\u00A02026');
+      expect(formatLongDate('2026-12-01', 'en', defaultTranslator('en'))).toBe('December\u00A01,\u00A02026');
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeLetter } from '../../src/compose/compose-letter.js';
-import { createTemplateEngine } from '../../src/compose/template-engine.js';
 import type { DecisionRecord, Language } from '../../src/decision/decision-schema.js';
 import { listHousehold } from '../../src/decision/household.js';
 import { assertDecision } from '../../src/decision/parse-decision.js';
@@ -10,11 +8,10 @@ import { clientEmailRoutes } from '../../src/email/client-email-routes.js';
 import { composeClientEmail } from '../../src/email/compose-client-email.js';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
 import { isInternalEmailRecipient } from '../../src/email/email-config.js';
-import { packageRoot } from '../../src/package-root.js';
 import type { PlannedDocument } from '../../src/plan/correspondence-plan.js';
 import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
 import type { Block, TextRun } from '../../src/pdf/letter-document.js';
-import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
+import { COMPOSE, emailContext } from '../support/render-kit.js';
 import { loadFixtures } from '../support/fixtures.js';
 
 /**
@@ -23,7 +20,6 @@ import { loadFixtures } from '../support/fixtures.js';
  * never match again.
  */
 
-const engine = createTemplateEngine(join(packageRoot(), 'templates'));
 
 const line = (runs: readonly TextRun[]) => runs.map((r) => r.text).join('');
 function linesOf(block: Block): string[] {
@@ -64,7 +60,7 @@ async function allTexts(): Promise<Text[]> {
     const record = assertDecision(fixture.record);
     const plan = planCorrespondence(record);
     for (const document of plan.documents) {
-      const letter = composeLetter(engine, { record, plan, document });
+      const letter = composeLetter(COMPOSE, { record, plan, document });
       // A bilingual document holds one section per language, in the order of `languages`.
       const sections = letter.blocks.filter((b) => b.kind === 'section');
       const versions =
@@ -77,8 +73,8 @@ async function allTexts(): Promise<Text[]> {
     }
     const pdf = (d: PlannedDocument) => ({ fileName: `${d.kind}.pdf`, title: d.kind, bytes: new TextEncoder().encode(d.kind) });
     const emails = [
-      ...(await Promise.all(clientEmailRoutes(record, plan).map((r) => composeClientEmail(record, r, r.documents.map(pdf), FIXTURE_EMAIL_CONFIG)))),
-      ...(await Promise.all(plan.documents.filter((d) => isInternalEmailRecipient(d.recipient)).map((d) => composeInternalEmail(record, d, pdf(d), FIXTURE_EMAIL_CONFIG)))),
+      ...(await Promise.all(clientEmailRoutes(record, plan).map((r) => composeClientEmail(record, r, r.documents.map(pdf), emailContext())))),
+      ...(await Promise.all(plan.documents.filter((d) => isInternalEmailRecipient(d.recipient)).map((d) => composeInternalEmail(record, d, pdf(d), emailContext())))),
     ];
     for (const email of emails) {
       // A bilingual email carries both languages; its French part follows the rule line.

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeLetter } from '../../src/compose/compose-letter.js';
 import { formatLongDate } from '../../src/compose/format-date.js';
 import type { IssuedItemView } from '../../src/compose/letter-view.js';
-import { createTemplateEngine } from '../../src/compose/template-engine.js';
 import type { DecisionRecord, Language } from '../../src/decision/decision-schema.js';
 import { listHousehold } from '../../src/decision/household.js';
 import { parseDecision } from '../../src/decision/parse-decision.js';
-import { createTranslator, LANGUAGE_TAGS, LOCALE_RESOURCES, TYPOGRAPHY } from '../../src/i18n/translator.js';
-import { packageRoot } from '../../src/package-root.js';
+import { LANGUAGE_TAGS, TYPOGRAPHY } from '../../src/i18n/translator.js';
+import { defaultTranslator, defaultLocaleResources } from '../../src/i18n/default-translators.js';
 import { DOCUMENT_KINDS, type CorrespondencePlan, type PlannedDocument } from '../../src/plan/correspondence-plan.js';
 import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
 import { planFollowUp } from '../../src/plan/plan-follow-up.js';
@@ -17,8 +15,9 @@ import { permitGrounds } from '../../src/decision/record-defaults.js';
 import { formatCitation } from '../../src/i18n/legal-citation.js';
 import type { Block, LetterDocument, TextRun } from '../../src/pdf/letter-document.js';
 import { loadFixtures } from '../support/fixtures.js';
+import { COMPOSE } from '../support/render-kit.js';
 
-const engine = createTemplateEngine(join(packageRoot(), 'templates'));
+
 
 /** The printed text of runs, as the reader sees it. */
 const line = (runs: readonly TextRun[]) => runs.map((r) => r.text).join('');
@@ -58,12 +57,12 @@ function versionsOf(letter: LetterDocument, document: PlannedDocument): { langua
   return document.languages.map((language, i) => ({ language, text: textOf(sections[i]?.blocks ?? []) }));
 }
 
-const translators = { en: createTranslator('en'), fr: createTranslator('fr') };
+const translators = { en: defaultTranslator('en'), fr: defaultTranslator('fr') };
 const longDate = (date: string, language: Language) => formatLongDate(date, language, translators[language]);
 const fullName = (p: { givenNames: string; familyName: string }) => (p.givenNames.trim() === '' ? p.familyName : `${p.givenNames} ${p.familyName}`);
 
 /** Text that must never reach a letter: an unset value, an object, a raw key or an uninterpolated variable. */
-const NAMESPACES = Object.keys(LOCALE_RESOURCES.en);
+const NAMESPACES = Object.keys(defaultLocaleResources().en);
 const LEAKS = [/undefined/, /\bnull\b/, /\[object/, /\{\{/, /\$t\(/, new RegExp(`(?:^|[^\\w-])(?:${NAMESPACES.join('|')}):[\\w.-]`)];
 
 interface Case {
@@ -82,7 +81,7 @@ function composeAll(fixture: string, record: DecisionRecord): Case[] {
   const plan = planCorrespondence(record);
   const issued: IssuedItemView[] = [];
   return plan.documents.map((document) => {
-    const letter = composeLetter(engine, { record, plan, document, issued: [...issued] });
+    const letter = composeLetter(COMPOSE, { record, plan, document, issued: [...issued] });
     const seen = [...issued];
     if (document.kind !== 'file-update') {
       issued.push({ kind: document.kind, recipient: document.recipient, copies: document.copies ?? [], channels: document.channels, languages: document.languages.join('+').toUpperCase(), sha256: fingerprint(letter) });
@@ -178,7 +177,7 @@ describe('CBSA no-status notice', () => {
     expect(plan.documents.map((d) => d.kind)).toEqual([...followUp.persons.map(() => 'cbsa-no-status-notice'), 'file-update']);
     const [document] = plan.documents;
     if (!document) throw new Error('no notice');
-    const text = textOf(composeLetter(engine, { record: c.record, plan, document }).blocks);
+    const text = textOf(composeLetter(COMPOSE, { record: c.record, plan, document }).blocks);
     const language = document.language;
     expect(text).toContain(longDate(followUp.dueOn, language));
     expect(text).toContain(longDate(on, language));
@@ -255,8 +254,8 @@ describe('file update', () => {
   it('says so when nothing else was issued', () => {
     const c = CASES.find((x) => x.document.kind === 'file-update');
     if (!c) throw new Error('no file update');
-    const letter = composeLetter(engine, { record: c.record, plan: c.plan, document: c.document, issued: [] });
-    expect(textOf(letter.blocks)).toContain(createTranslator(c.document.language)('file-update:issuedNone'));
+    const letter = composeLetter(COMPOSE, { record: c.record, plan: c.plan, document: c.document, issued: [] });
+    expect(textOf(letter.blocks)).toContain(defaultTranslator(c.document.language)('file-update:issuedNone'));
   });
 });
 

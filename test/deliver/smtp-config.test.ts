@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SmtpConfigError } from '../../src/deliver/deliver-errors.js';
+import { SmtpConfigError } from '../../src/deliver/smtp-config-error.js';
 import { parseSmtpConfig, resolveSmtpConfig, type SmtpEnvironment } from '../../src/deliver/smtp-config.js';
 
 const SECRET = 'pa55-w0rd-never-printed';

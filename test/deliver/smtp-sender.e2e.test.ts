@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SmtpSenderClosedError } from '../../src/deliver/deliver-errors.js';
+import { SmtpSenderClosedError } from '../../src/deliver/smtp-sender-closed-error.js';
 import { hashMessageId, readMessageIdHeader } from '../../src/deliver/message-id.js';
 import type { FailedOutcome, SendOutcome } from '../../src/deliver/send-outcome.js';
 import { parseSmtpConfig, resolveSmtpConfig } from '../../src/deliver/smtp-config.js';

@@ -1,3 +1,4 @@
+import { emailContext } from '../support/render-kit.js';
 import { describe, expect, it } from 'vitest';
 import { clientEmailRoutes } from '../../src/email/client-email-routes.js';
 import { composeClientEmail } from '../../src/email/compose-client-email.js';
@@ -18,7 +19,7 @@ describe('client email', () => {
     const { record, route } = firstRoute('refused-voluntary-departure-fr');
     const pdfs = route.documents.map(pdfFor);
     expect(route.documents.map((d) => d.kind)).toEqual(['refusal-letter', 'departure-instructions']);
-    const email = await composeClientEmail(record, route, pdfs, DEFAULT_EMAIL_CONFIG);
+    const email = await composeClientEmail(record, route, pdfs, emailContext(DEFAULT_EMAIL_CONFIG));
     expect(email).toMatchObject({ kind: 'client', recipient: 'client', to: record.correspondence.email, language: 'fr', languages: ['fr'] });
     expect(email.attachments).toEqual(pdfs.map((p) => p.fileName));
 
@@ -48,7 +49,7 @@ describe('client email', () => {
 
   it('goes to the representative when the record has one, and names the client for them', async () => {
     const { record, route } = firstRoute('refused-representative-email-fr');
-    const email = await composeClientEmail(record, route, route.documents.map(pdfFor), DEFAULT_EMAIL_CONFIG);
+    const email = await composeClientEmail(record, route, route.documents.map(pdfFor), emailContext(DEFAULT_EMAIL_CONFIG));
     expect(email.to).toBe(record.correspondence.representative?.email);
     expect(email.to).not.toBe(record.correspondence.email);
     expect(email.recipient).toBe('representative');
@@ -144,7 +145,7 @@ describe('client email', () => {
   it('lists every attachment by its title and file name, and how to reach the office', async () => {
     const { record, route } = firstRoute('refused-family-departure-together-en');
     const pdfs = route.documents.map(pdfFor);
-    const email = await composeClientEmail(record, route, pdfs, DEFAULT_EMAIL_CONFIG);
+    const email = await composeClientEmail(record, route, pdfs, emailContext(DEFAULT_EMAIL_CONFIG));
     for (const pdf of pdfs) {
       expect(email.text).toContain(pdf.titles?.en);
       expect(email.text).toContain(pdf.fileName);
@@ -158,9 +159,9 @@ describe('client email', () => {
   it('refuses attachments that do not match the route’s documents', async () => {
     const { record, plan, route } = firstRoute('refused-voluntary-departure-fr');
     const pdfs = clientDocuments(record, plan).map(pdfFor);
-    await expect(composeClientEmail(record, route, pdfs.slice(1), DEFAULT_EMAIL_CONFIG)).rejects.toMatchObject({ code: 'EMAIL_ATTACHMENTS_MISMATCH' });
+    await expect(composeClientEmail(record, route, pdfs.slice(1), emailContext(DEFAULT_EMAIL_CONFIG))).rejects.toMatchObject({ code: 'EMAIL_ATTACHMENTS_MISMATCH' });
     const same = pdfs.map((p) => ({ ...p, fileName: 'letter.pdf' }));
-    await expect(composeClientEmail(record, route, same, DEFAULT_EMAIL_CONFIG)).rejects.toMatchObject({ code: 'EMAIL_ATTACHMENT_NAME_DUPLICATE' });
+    await expect(composeClientEmail(record, route, same, emailContext(DEFAULT_EMAIL_CONFIG))).rejects.toMatchObject({ code: 'EMAIL_ATTACHMENT_NAME_DUPLICATE' });
   });
 
   it('makes no route to a representative without an email address', () => {

@@ -1,5 +1,7 @@
 import type mjml2html from 'mjml';
 import { describe, expect, it, vi } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { compileEmailTemplates } from '../../src/email/email-templates.js';
 import { composeEmailsOf } from './email-test-kit.js';
 
 // Counts MJML runs: this file has its own module graph, so the spy sees every compile of this process.
@@ -16,10 +18,14 @@ vi.mock('mjml', async (importOriginal) => {
 });
 
 describe('MJML compile cost', () => {
-  it('runs MJML once per template and process, not once per record or language', async () => {
+  it('runs MJML once per template when templates are compiled, never per record or language', async () => {
+    const before = calls.count;
+    await compileEmailTemplates(fileURLToPath(new URL('../../templates/email/', import.meta.url)));
+    expect(calls.count - before).toBe(2);
+    const compiled = calls.count;
     for (const name of ['refused-bilingual-en-first', 'refused-exclusion-order-fr', 'refused-trp-with-removal-order-en', 'approved-quebec-csq-request-en']) {
       expect((await composeEmailsOf(name)).length).toBeGreaterThan(0);
     }
-    expect(calls.count).toBe(2);
+    expect(calls.count).toBe(compiled);
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileEmailMjml, emailHtmlRenderer } from '../../src/email/email-templates.js';
+import { compileEmailMjml, compileEmailTemplates } from '../../src/email/email-templates.js';
 
 const TEMPLATES = fileURLToPath(new URL('../../templates/email/', import.meta.url));
 const files = readdirSync(TEMPLATES).filter((f) => f.endsWith('.mjml'));
@@ -18,20 +18,20 @@ describe('email templates', () => {
 
   it('keep every Nunjucks tag intact through MJML, and lose none', async () => {
     const written = new Set(files.flatMap((f) => [...nunjucksTags(readFileSync(`${TEMPLATES}${f}`, 'utf8'))]));
-    const compiled = new Set([...nunjucksTags(await compileEmailMjml('client')), ...nunjucksTags(await compileEmailMjml('internal'))]);
+    const compiled = new Set([...nunjucksTags(await compileEmailMjml(TEMPLATES, 'client')), ...nunjucksTags(await compileEmailMjml(TEMPLATES, 'internal'))]);
     expect([...compiled].sort()).toEqual([...written].sort());
   });
 
   it('compile without web fonts or any remote resource', async () => {
     for (const name of ['client', 'internal'] as const) {
-      const html = await compileEmailMjml(name);
+      const html = await compileEmailMjml(TEMPLATES, name);
       expect(html).toMatch(/^<!doctype html>\n<html lang="\{\{ langTag \}\}" dir="ltr"/);
       expect(html).not.toMatch(/fonts\.googleapis|<link\b|@import|<img\b|url\(/i);
     }
   });
 
   it('throw on a value the template reads and the context lacks, instead of printing nothing', async () => {
-    const render = await emailHtmlRenderer('client');
+    const render = (await compileEmailTemplates(TEMPLATES)).client;
     const part = { langTag: 'en-CA', t: (key: string) => key, followedBy: null };
     const context = { langTag: 'en-CA', subject: 's', preheader: 'p', banner: [], recipient: { isRepresentative: false }, parts: [part] };
     expect(() => render(context as any)).toThrow(

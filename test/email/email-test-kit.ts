@@ -4,7 +4,7 @@ import { composeClientEmail } from '../../src/email/compose-client-email.js';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
 import type { ComposedEmail, EmailAttachment } from '../../src/email/composed-email.js';
 import { clientEmailRoutes } from '../../src/email/client-email-routes.js';
-import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
+import { emailContext } from '../support/render-kit.js';
 import type { CorrespondencePlan, DocumentKind, PlannedDocument } from '../../src/plan/correspondence-plan.js';
 import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
 import { loadFixtures } from '../support/fixtures.js';
@@ -62,7 +62,7 @@ export function internalDocuments(plan: CorrespondencePlan): PlannedDocument[] {
 /** Every client email of a fixture with synthetic PDFs, one per route. */
 export async function clientEmailsOf(name: string, edit?: (json: Record<string, any>) => void): Promise<ComposedEmail[]> {
   const { record, plan } = loadCase(name, edit);
-  return Promise.all(clientEmailRoutes(record, plan).map((route) => composeClientEmail(record, route, route.documents.map(pdfFor), FIXTURE_EMAIL_CONFIG)));
+  return Promise.all(clientEmailRoutes(record, plan).map((route) => composeClientEmail(record, route, route.documents.map(pdfFor), emailContext())));
 }
 
 /** The first client email of a fixture; throws when there is none. */
@@ -76,6 +76,6 @@ export async function clientEmailOf(name: string, edit?: (json: Record<string, a
 export async function composeEmailsOf(name: string): Promise<ComposedEmail[]> {
   const { record, plan } = loadCase(name);
   const client = await clientEmailsOf(name);
-  const internal = await Promise.all(internalDocuments(plan).map((d) => composeInternalEmail(record, d, pdfFor(d), FIXTURE_EMAIL_CONFIG)));
+  const internal = await Promise.all(internalDocuments(plan).map((d) => composeInternalEmail(record, d, pdfFor(d), emailContext())));
   return [...client, ...internal];
 }

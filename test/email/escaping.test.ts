@@ -1,3 +1,4 @@
+import { emailContext } from '../support/render-kit.js';
 import { describe, expect, it } from 'vitest';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
 import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
@@ -41,7 +42,7 @@ describe('record text is data: escaped once in HTML, as written in text and head
     });
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), emailContext(FIXTURE_EMAIL_CONFIG));
     expect(email.subject).toContain(`– ${NAME}`);
     expect(readEml(email.eml).headers.get('subject')).toBe(email.subject);
     expect(email.html).toContain(`<title>Notice to the CBSA: person believed to be in Canada without status – ref. ${record.decisionId} – ${ESCAPED}</title>`);

@@ -1,3 +1,4 @@
+import { emailContext } from '../support/render-kit.js';
 import { describe, expect, it } from 'vitest';
 import { composeInternalEmail } from '../../src/email/compose-internal-email.js';
 import { internalAddress } from '../../src/email/compose-internal-email.js';
@@ -20,7 +21,7 @@ describe('internal notice emails', () => {
     if (!document) throw new Error('no internal document');
     expect([document.kind, document.recipient]).toEqual([kind, recipient]);
     const pdf = pdfFor(document);
-    const email = await composeInternalEmail(record, document, pdf, FIXTURE_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdf, emailContext(FIXTURE_EMAIL_CONFIG));
     const to = internalAddress(record, document, recipient, FIXTURE_EMAIL_CONFIG);
     expect(email).toMatchObject({ kind: 'internal', recipient, documentKind: kind, to });
     expect(email.language).toBe(document.language);
@@ -40,7 +41,7 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('approved-quebec-csq-request-en');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), emailContext(FIXTURE_EMAIL_CONFIG));
     expect(record.correspondence.language).toBe('en');
     expect(email.language).toBe('fr');
     expect(email.subject).toBe('Demande de certificat de sélection du Québec (CSQ) – réf. HC-2026-000120 – Bureau de traitement intérieur de Montréal');
@@ -56,7 +57,7 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('refused-exclusion-order-fr');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), config);
+    const email = await composeInternalEmail(record, document, pdfFor(document), emailContext(config));
     expect(email.to).toBe('removals.quebec@example.gc.ca');
     expect(readEml(email.eml).headers.get('from')?.replace(/^"(.*)" </, '$1 <')).toBe('Bureau d’essai <sender@example.gc.ca>');
   });
@@ -66,7 +67,7 @@ describe('internal notice emails', () => {
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
     const config: EmailConfig = { ...FIXTURE_EMAIL_CONFIG, cbsaRemovalsOffices: { 'CBSA Pacific Region, Removals': 'pacific@example.gc.ca' } };
-    const attempt = composeInternalEmail(record, document, pdfFor(document), config);
+    const attempt = composeInternalEmail(record, document, pdfFor(document), emailContext(config));
     await expect(attempt).rejects.toMatchObject({ code: 'CBSA_OFFICE_UNKNOWN', office: 'ASFC, bureau d’exécution de la loi du Grand Montréal' });
     await expect(attempt).rejects.toThrow(/"ASFC, bureau d’exécution de la loi du Grand Montréal"/);
   });
@@ -79,7 +80,7 @@ describe('internal notice emails', () => {
     const [first] = documents;
     if (!first) throw new Error('no internal document');
     const same = pdfFor(first);
-    const ids = await Promise.all(documents.map(async (d) => (await composeInternalEmail(record, d, same, FIXTURE_EMAIL_CONFIG)).messageId));
+    const ids = await Promise.all(documents.map(async (d) => (await composeInternalEmail(record, d, same, emailContext(FIXTURE_EMAIL_CONFIG))).messageId));
     expect(new Set(ids).size).toBe(2);
   });
 
@@ -87,7 +88,7 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('refused-trp-compelling-reasons-fee-receipt-en');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), emailContext(FIXTURE_EMAIL_CONFIG));
     for (const body of [email.html, email.text.replace(/\s+/g, ' '), email.subject]) {
       expect(body).not.toContain(record.principalApplicant.familyName);
       expect(body).not.toContain(record.principalApplicant.dateOfBirth);
@@ -99,7 +100,7 @@ describe('internal notice emails', () => {
     const { record, plan } = loadCase('refused-exclusion-order-fr');
     const [document] = internalDocuments(plan);
     if (!document) throw new Error('no internal document');
-    const email = await composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG);
+    const email = await composeInternalEmail(record, document, pdfFor(document), emailContext(FIXTURE_EMAIL_CONFIG));
     await expect(email.text).toMatchFileSnapshot('./__snapshots__/internal-fr.txt');
     await expect(email.html).toMatchFileSnapshot('./__snapshots__/internal-fr.html');
   });
@@ -107,7 +108,7 @@ describe('internal notice emails', () => {
   it('refuses a document that does not go out by internal email', async () => {
     const { record, plan } = loadCase('refused-voluntary-departure-not-appropriate-en');
     for (const document of plan.documents.filter((d) => d.recipient === 'file' || d.recipient === 'client')) {
-      await expect(composeInternalEmail(record, document, pdfFor(document), FIXTURE_EMAIL_CONFIG)).rejects.toMatchObject({
+      await expect(composeInternalEmail(record, document, pdfFor(document), emailContext(FIXTURE_EMAIL_CONFIG))).rejects.toMatchObject({
         code: 'EMAIL_RECIPIENT_NOT_INTERNAL',
       });
     }

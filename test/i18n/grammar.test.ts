@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startsWithEnglishVowelSound, withEnglishArticle } from '../../src/i18n/english-article.js';
 import { frenchJoin, startsWithFrenchVowelSound, withFrenchArticle } from '../../src/i18n/french-elision.js';
 import { formatCitation, parseProvision } from '../../src/i18n/legal-citation.js';
-import { createTranslator } from '../../src/i18n/translator.js';
+import { defaultTranslator } from '../../src/i18n/default-translators.js';
 
 describe('French elision', () => {
   it.each([
@@ -91,8 +91,8 @@ describe('legal citations', () => {
 
   it('is what the cite, de, que and a formatters of the locales write', () => {
     // The formatters are reached through real locale strings, as templates reach them.
-    const fr = createTranslator('fr');
-    const en = createTranslator('en');
+    const fr = defaultTranslator('fr');
+    const en = defaultTranslator('en');
     expect(fr('trp-rationale:feeExempt', { exemption: 'R298(2)(b)' })).toBe('Non exigibles\u00A0: dispense prévue à l’alinéa 298(2)b) du Règlement');
     expect(en('trp-rationale:feeExempt', { exemption: 'R298(2)(b)' })).toBe('Not payable: exempt under paragraph 298(2)(b) of the Regulations');
     expect(fr('refusal-letter:next.none', { name: 'Ayşe Kılıç' })).toBe('Cette décision n’exige aucune autre démarche de la part d’Ayşe Kılıç.');

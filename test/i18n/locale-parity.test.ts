@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTranslator, GRAMMAR_FORMATTERS, LOCALE_RESOURCES, MissingTranslationError } from '../../src/i18n/translator.js';
+import { GRAMMAR_FORMATTERS, MissingTranslationError } from '../../src/i18n/translator.js';
+import { defaultTranslator, defaultLocaleResources } from '../../src/i18n/default-translators.js';
 
 const LOCALES = fileURLToPath(new URL('../../locales/', import.meta.url));
 
@@ -72,7 +73,7 @@ describe('locale parity: English is canonical', () => {
   });
 
   it('loads every namespace file into the translator', () => {
-    expect(Object.keys(LOCALE_RESOURCES.en).map((n) => `${n}.json`).sort()).toEqual([...namespaces].sort());
+    expect(Object.keys(defaultLocaleResources().en).map((n) => `${n}.json`).sort()).toEqual([...namespaces].sort());
   });
 
   it.each(namespaces)('%s: French has exactly the English keys, each with its own plural forms', (file) => {
@@ -116,7 +117,7 @@ describe('locale parity: English is canonical', () => {
 
 describe('translator', () => {
   it('throws on a missing key instead of printing it', () => {
-    const t = createTranslator('fr');
+    const t = defaultTranslator('fr');
     expect(() => t('validation:NO_SUCH_KEY')).toThrow(MissingTranslationError);
     try {
       t('validation:NO_SUCH_KEY');
@@ -126,8 +127,8 @@ describe('translator', () => {
   });
 
   it('interpolates and applies French spacing to French output only', () => {
-    expect(createTranslator('fr')('validation:VALUE_INVALID', { allowed: 'a, b' })).toBe('Valeurs permises\u00A0: a, b.');
-    expect(createTranslator('en')('validation:VALUE_INVALID', { allowed: 'a, b' })).toBe('The value must be one of: a, b.');
+    expect(defaultTranslator('fr')('validation:VALUE_INVALID', { allowed: 'a, b' })).toBe('Valeurs permises\u00A0: a, b.');
+    expect(defaultTranslator('en')('validation:VALUE_INVALID', { allowed: 'a, b' })).toBe('The value must be one of: a, b.');
   });
 });
 

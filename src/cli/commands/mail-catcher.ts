@@ -1,4 +1,4 @@
-import { MailCatcherError } from '../../deliver/deliver-errors.js';
+import { MailCatcherError } from '../../deliver/mail-catcher-error.js';
 import { startMailCatcher } from '../../deliver/mail-catcher.js';
 import type { CliIo } from '../cli-io.js';
 

@@ -1,11 +1,7 @@
-import { join } from 'node:path';
 import type { Language } from '../../decision/decision-schema.js';
-import { createTemplateEngine } from '../../compose/template-engine.js';
-import { HccError } from '../../errors.js';
-import { CbsaOfficeUnknownError } from '../../email/cbsa-office-error.js';
-import { packageRoot } from '../../package-root.js';
-import { renderDecision } from '../../render/render-decision.js';
+import type { HccErrorCode } from '../../errors.js';
 import type { EmailConfig } from '../../email/email-config.js';
+import { createRenderPool } from '../../render/render-pool.js';
 import { checkRecords } from '../../intake/check-records.js';
 import { describeInputError } from '../../intake/describe-input-error.js';
 import { countRecords } from '../../intake/read-records.js';
@@ -20,8 +16,8 @@ import { reportInvalid } from '../report-invalid.js';
 export interface RenderOptions {
   readonly out: string;
   readonly language: Language;
-  /** Decisions in flight at once: rendering is CPU-bound, so this only overlaps the writing. */
-  readonly concurrency: number;
+  /** Worker threads that render; one per core by default. */
+  readonly workers?: number;
   readonly email: EmailConfig;
 }
 
@@ -54,7 +50,9 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     io.stderr.write(`hcc: --out ${out}: ${error.code}: ${describeInputError(error)[options.language]}\n`);
     return 2;
   }
-  const engine = createTemplateEngine(join(packageRoot(), 'templates'));
+  const pool = createRenderPool({ config: options.email, ...(options.workers === undefined ? {} : { workers: options.workers }) });
+  // Enough records in flight to keep every worker busy, few enough to keep memory flat.
+  const window = pool.size * 8;
   // Counting first costs one quick pass over the input, and gives the bar its end.
   const progress = new Progress(io, 'render', io.stderr.isTTY ? await countRecords(paths) : undefined);
   const rows: Row[] = [];
@@ -73,37 +71,41 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     if (seen.has(record.decisionId)) {
       failed += 1;
       progress.tick();
-      io.stderr.write(`hcc: ${labelRecord(source)}: DECISION_DUPLICATE: ${escapeForTerminal(record.decisionId)} already appears earlier in this batch; skipped.\n`);
+      const code: HccErrorCode = 'DECISION_DUPLICATE';
+      io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${escapeForTerminal(record.decisionId)} already appears earlier in this batch; skipped.\n`);
       continue;
     }
     seen.add(record.decisionId);
     const task = (async () => {
+      const id = escapeForTerminal(record.decisionId);
       try {
-        const rendered = await renderDecision(record, { engine, email: options.email });
+        const outcome = await pool.render(record);
+        if (!outcome.ok) {
+          failed += 1;
+          // The code and the decision id only: a message could quote the record. An unknown CBSA
+          // office is named (an office, not a person): it is what the operator must add to the configuration.
+          const office = outcome.office === undefined ? '' : ` No address is configured for the CBSA office ${escapeForTerminal(outcome.office, { quote: true })}.`;
+          io.stderr.write(`hcc: ${labelRecord(source)}: ${outcome.code}: ${id} could not be rendered.${office}\n`);
+          return;
+        }
+        const { rendered } = outcome;
         await writeDecisionFolder(options.out, rendered);
         const count = (kind: string) => rendered.files.filter((f) => f.kind === kind).length;
         rows.push({ decisionId: record.decisionId, pdfs: rendered.files.filter((f) => f.mediaType === 'application/pdf').length, emails: count('email'), followUps: rendered.manifest.followUps.length });
       } catch (error) {
         failed += 1;
-        const id = escapeForTerminal(record.decisionId);
-        if (error instanceof OutputError) {
-          io.stderr.write(`hcc: ${labelRecord(source)}: ${error.code}: ${id}: ${describeInputError(error)[options.language]}\n`);
-        } else {
-          // The code and the decision id only: a message could quote the record. An unknown CBSA
-          // office is named (an office, not a person): it is what the operator must add to the configuration.
-          const code = error instanceof HccError ? error.code : 'INTERNAL';
-          const office = error instanceof CbsaOfficeUnknownError ? ` No address is configured for the CBSA office ${escapeForTerminal(error.office, { quote: true })}.` : '';
-          io.stderr.write(`hcc: ${labelRecord(source)}: ${code}: ${id} could not be rendered.${office}\n`);
-        }
+        if (!(error instanceof OutputError)) throw error;
+        io.stderr.write(`hcc: ${labelRecord(source)}: ${error.code}: ${id}: ${describeInputError(error)[options.language]}\n`);
       } finally {
         progress.tick();
       }
     })();
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
-    if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+    if (inFlight.size >= window) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);
+  await pool.close();
   progress.done();
   rows.sort((a, b) => (a.decisionId < b.decisionId ? -1 : a.decisionId > b.decisionId ? 1 : 0));
   const table = rows.length > 0 ? `${formatTable(rows)}\n` : '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HashMismatchError } from '../../../src/store/store-errors.js';
+import { HashMismatchError } from '../../../src/store/hash-mismatch-error.js';
 import {
   at,
   HOUR,

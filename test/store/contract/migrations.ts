@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STORE_MIGRATIONS } from '../../../src/store/migrations/migration-registry.js';
 import type { StoreMigration } from '../../../src/store/migrations/store-migration.js';
-import { StoreSchemaTooNewError } from '../../../src/store/store-errors.js';
+import { StoreSchemaTooNewError } from '../../../src/store/store-schema-too-new-error.js';
 import { at, HOUR, INTAKE, makeSubmission, rejectsWithCode, rejectsWithError, T0, type OpenFreshStore } from '../store-test-kit.js';
 import { useStore } from './use-store.js';
 

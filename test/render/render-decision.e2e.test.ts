@@ -4,22 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTemplateEngine } from '../../src/compose/template-engine.js';
 import { assertDecision } from '../../src/decision/parse-decision.js';
-import { FIXTURE_EMAIL_CONFIG } from '../support/email-config.js';
-import { packageRoot } from '../../src/package-root.js';
 import type { RenderedDecision } from '../../src/render/rendered-decision.js';
-import { renderDecision } from '../../src/render/render-decision.js';
 import { loadFixtures } from '../support/fixtures.js';
+import { RENDERER } from '../support/render-kit.js';
 
-const engine = createTemplateEngine(join(packageRoot(), 'templates'));
-const deps = { engine, email: FIXTURE_EMAIL_CONFIG };
 const fixtures = loadFixtures('decisions');
 const rendered = new Map<string, RenderedDecision>();
 const scratch = mkdtempSync(join(tmpdir(), 'hcc-render-'));
 
 beforeAll(async () => {
-  for (const f of fixtures) rendered.set(f.name, await renderDecision(assertDecision(f.record), deps));
+  for (const f of fixtures) rendered.set(f.name, await RENDERER.render(assertDecision(f.record)));
 });
 
 function poppler(command: string, args: readonly string[]): string {
@@ -69,7 +64,7 @@ describe('renderDecision', () => {
   it('gives byte-identical output for the same record, in this process and in another', async () => {
     const again = new Map<string, string>();
     for (const f of fixtures) {
-      const r = await renderDecision(assertDecision(f.record), deps);
+      const r = await RENDERER.render(assertDecision(f.record));
       for (const file of r.files) again.set(`${r.decisionId}/${file.path}`, file.sha256);
     }
     const first = [...rendered.values()].flatMap((r) => r.files.map((file) => `${r.decisionId}/${file.path} ${file.sha256}`));
@@ -126,10 +121,12 @@ describe('renderDecision', () => {
 
 describe('renderFollowUp', () => {
   it('renders the CBSA no-status notice for an unconfirmed departure through the public API, with a file update', async () => {
-    const { renderFollowUp, assertDecision: parse } = await import('../../src/index.js');
+    const { createRenderer, loadPackageAssets, assertDecision: parse } = await import('../../src/index.js');
+    const { FIXTURE_EMAIL_CONFIG } = await import('../support/email-config.js');
+    const renderer = await createRenderer(loadPackageAssets(FIXTURE_EMAIL_CONFIG));
     const fixture = fixtures.find((f) => f.name === 'refused-family-departure-together-en.json');
     const record = parse(fixture?.record);
-    const followUp = await renderFollowUp(record, { kind: 'departure-not-confirmed', persons: ['1102-0115'], on: '2026-12-19' }, deps);
+    const followUp = await renderer.renderFollowUp(record, { kind: 'departure-not-confirmed', persons: ['1102-0115'], on: '2026-12-19' });
     expect(followUp.files.map((f) => f.path)).toEqual([
       '01-cbsa-no-status-notice.cbsa-inland-enforcement.en.pdf',
       '02-file-update.file.en.pdf',
@@ -167,5 +164,37 @@ describe('what the PDF carries', () => {
     expect(french).not.toContain('I have weighed all the factors');
     expect(english).toContain('I have weighed all the factors');
     expect(english).not.toContain('J’ai soupesé');
+  });
+});
+
+describe('what a rendered decision carries for the mail service', () => {
+  it('gives each email its envelope and Message-ID beside the exact .eml bytes', () => {
+    const r = rendered.get('refused-representative-family-leaves-en.json');
+    if (!r) throw new Error('not rendered');
+    const record = assertDecision(fixtures.find((f) => f.name === 'refused-representative-family-leaves-en.json')?.record);
+    expect(r.emails.map((e) => [e.label, e.recipient, e.envelope.to, e.carries])).toEqual([
+      ['client', 'representative', [record.correspondence.representative?.email], ['refusal-letter', 'departure-instructions']],
+      ['applicant', 'client', [record.correspondence.email], ['departure-instructions']],
+    ]);
+    for (const email of r.emails) {
+      const file = r.files.find((f) => f.path === email.path);
+      expect(file?.sha256).toBe(email.sha256);
+      const eml = new TextDecoder().decode(file?.bytes);
+      expect(/^Message-ID:\s*(<[^>]+>)/m.exec(eml)?.[1]).toBe(email.messageId);
+      expect(email.envelope.from).toBe('no-reply@example.gc.ca');
+    }
+  });
+
+  it('gives each letter to print its address block: the originals to the people, the copy to the representative', () => {
+    const r = rendered.get('refused-representative-family-leaves-en.json');
+    const record = assertDecision(fixtures.find((f) => f.name === 'refused-representative-family-leaves-en.json')?.record);
+    const rep = record.correspondence.representative;
+    expect(r?.letters.map((l) => [l.kind, l.recipient, l.copy, l.addressBlock[0]])).toEqual([
+      ['refusal-letter', 'representative', false, rep?.name],
+      ['departure-instructions', 'client', false, 'Paweł Nowak-Łęcki and Zofia Nowak-Łęcka'],
+      ['departure-instructions', 'representative', true, rep?.name],
+    ]);
+    expect(r?.letters[1]?.addressBlock.at(-1)).toMatch(/ ON\u00A0\u00A0[A-Z]\d[A-Z] \d[A-Z]\d$/);
+    expect(r?.fileEntries.map((f) => f.kind)).toEqual(['file-update']);
   });
 });

@@ -1,25 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { DecisionRecord, Language } from '../decision/decision-schema.js';
-import { composeLetter, documentTitle } from '../compose/compose-letter.js';
+import { composeLetter, documentTitle, type ComposeContext } from '../compose/compose-letter.js';
 import type { IssuedItemView } from '../compose/letter-view.js';
-import type { TemplateEngine } from '../compose/template-engine.js';
-import type { CorrespondencePlan, PlannedDocument } from '../plan/correspondence-plan.js';
-import { planCorrespondence } from '../plan/plan-correspondence.js';
-import { planFollowUp, type FollowUpEvent } from '../plan/plan-follow-up.js';
-import type { PdfAttachment } from '../pdf/letter-document.js';
-import { typesetPdf } from '../pdf/typeset-pdf.js';
+import type { DecisionRecord, Language } from '../decision/decision-schema.js';
 import { clientEmailRoutes } from '../email/client-email-routes.js';
 import { composeClientEmail } from '../email/compose-client-email.js';
 import { composeInternalEmail } from '../email/compose-internal-email.js';
 import type { ComposedEmail, EmailAttachment } from '../email/composed-email.js';
-import { isInternalEmailRecipient, type EmailConfig } from '../email/email-config.js';
-import { createTranslator } from '../i18n/translator.js';
-import type { DecisionManifest, ManifestFile, RenderedDecision, RenderedFile } from './rendered-decision.js';
+import type { EmailComposeContext } from '../email/email-compose-context.js';
+import { isInternalEmailRecipient } from '../email/email-config.js';
+import type { CorrespondencePlan, PlannedDocument } from '../plan/correspondence-plan.js';
+import { documentKind } from '../plan/document-kinds.js';
+import type { PdfAttachment } from '../pdf/letter-document.js';
+import { typesetPdf } from '../pdf/typeset-pdf.js';
+import { postalLetters } from './postal-letters.js';
+import type { DecisionManifest, ManifestFile, RenderedDecision, RenderedEmail, RenderedFile } from './rendered-decision.js';
 
-/** What rendering needs from outside: the templates (read once per process) and the email settings. */
-export interface RenderDependencies {
-  readonly engine: TemplateEngine;
-  readonly email: EmailConfig;
+/** What rendering reads besides the record: built once by `createRenderer`. */
+export interface RenderContext {
+  readonly compose: ComposeContext;
+  readonly email: EmailComposeContext;
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -42,8 +41,7 @@ function attachmentName(record: DecisionRecord, index: number): string {
 }
 
 /** The message itself and its HTML and text previews, for an officer to read before it goes. */
-function emailFiles(index: number, email: ComposedEmail): RenderedFile[] {
-  const stem = `email-${two(index + 1)}-${email.label}.${email.languages.join('-')}`;
+function emailFiles(stem: string, email: ComposedEmail): RenderedFile[] {
   const common = { language: email.languages.join('+'), recipient: email.recipient } as const;
   const encoder = new TextEncoder();
   const file = (path: string, kind: RenderedFile['kind'], mediaType: string, bytes: Uint8Array): RenderedFile => ({
@@ -75,17 +73,18 @@ function manifestEntry(file: RenderedFile): ManifestFile {
 
 const upper = (languages: readonly Language[]) => languages.map((l) => l.toUpperCase()).join('+');
 
-/** Documents that record what else was issued are written last, once every other item exists. */
-const listsTheOthers = (document: PlannedDocument) => document.recipient === 'file';
-
-async function renderPlan(record: DecisionRecord, plan: CorrespondencePlan, deps: RenderDependencies): Promise<RenderedDecision> {
+/**
+ * Renders every document of a plan as PDFs, in plan order, and its emails. Documents that list
+ * the others (the file update) are written last, once every other document and email exists.
+ */
+export async function renderPlan(record: DecisionRecord, plan: CorrespondencePlan, context: RenderContext): Promise<RenderedDecision> {
   const pdfs = new Map<PlannedDocument, RenderedFile & { attachment: EmailAttachment }>();
   const issued: IssuedItemView[] = [];
   const typeset = async (index: number, document: PlannedDocument) => {
-    const last = listsTheOthers(document);
-    const letter = composeLetter(deps.engine, { record, plan, document, issued });
-    const bytes = await typesetPdf(letter, last ? { attachments: [sourceRecord(record)] } : {});
-    const titles = Object.fromEntries(document.languages.map((l) => [l, documentTitle(document, createTranslator(l))]));
+    const listsIssued = documentKind(document.kind).listsIssued;
+    const letter = composeLetter(context.compose, { record, plan, document, issued });
+    const bytes = await typesetPdf(letter, listsIssued ? { attachments: [sourceRecord(record)] } : {});
+    const titles = Object.fromEntries(document.languages.map((l) => [l, documentTitle(document, context.compose.translators[l])]));
     const file = {
       path: pdfName(index, document),
       kind: document.kind,
@@ -107,21 +106,22 @@ async function renderPlan(record: DecisionRecord, plan: CorrespondencePlan, deps
       sha256: file.sha256,
     });
   };
-  for (const [index, document] of plan.documents.entries()) if (!listsTheOthers(document)) await typeset(index, document);
+  const last = (d: PlannedDocument) => documentKind(d.kind).listsIssued;
+  for (const [index, document] of plan.documents.entries()) if (!last(document)) await typeset(index, document);
 
   const attachmentOf = (d: PlannedDocument) => {
     const pdf = pdfs.get(d);
     if (!pdf) throw new Error(`no PDF for ${d.kind}`);
     return pdf.attachment;
   };
-  const emails: ComposedEmail[] = [];
+  const composed: ComposedEmail[] = [];
   for (const route of clientEmailRoutes(record, plan)) {
-    emails.push(await composeClientEmail(record, route, route.documents.map(attachmentOf), deps.email));
+    composed.push(await composeClientEmail(record, route, route.documents.map(attachmentOf), context.email));
   }
   for (const document of plan.documents) {
-    if (isInternalEmailRecipient(document.recipient)) emails.push(await composeInternalEmail(record, document, attachmentOf(document), deps.email));
+    if (isInternalEmailRecipient(document.recipient)) composed.push(await composeInternalEmail(record, document, attachmentOf(document), context.email));
   }
-  for (const email of emails) {
+  for (const email of composed) {
     issued.push({
       kind: 'email',
       recipient: email.recipient,
@@ -133,15 +133,31 @@ async function renderPlan(record: DecisionRecord, plan: CorrespondencePlan, deps
       carries: email.carries,
     });
   }
-  for (const [index, document] of plan.documents.entries()) if (listsTheOthers(document)) await typeset(index, document);
+  for (const [index, document] of plan.documents.entries()) if (last(document)) await typeset(index, document);
 
-  const files: RenderedFile[] = plan.documents.flatMap((d) => {
-    const pdf = pdfs.get(d);
-    if (!pdf) return [];
+  const files: RenderedFile[] = [];
+  const printed: { document: PlannedDocument; path: string; sha256: string }[] = [];
+  for (const document of plan.documents) {
+    const pdf = pdfs.get(document);
+    if (!pdf) continue;
     const { path, kind, language, recipient, uci, mediaType, bytes, sha256: hash } = pdf;
-    return [{ path, kind, language, recipient, ...(uci === undefined ? {} : { uci }), mediaType, bytes, sha256: hash }];
+    files.push({ path, kind, language, recipient, ...(uci === undefined ? {} : { uci }), mediaType, bytes, sha256: hash });
+    printed.push({ document, path, sha256: hash });
+  }
+  const emails: RenderedEmail[] = composed.map((email, index) => {
+    const stem = `email-${two(index + 1)}-${email.label}.${email.languages.join('-')}`;
+    files.push(...emailFiles(stem, email));
+    return {
+      path: `${stem}.eml`,
+      label: email.label,
+      recipient: email.recipient,
+      messageId: email.messageId,
+      envelope: { from: email.from, to: [email.to], cc: [] },
+      sha256: sha256(email.eml),
+      languages: email.languages,
+      carries: email.carries,
+    };
   });
-  for (const [index, email] of emails.entries()) files.push(...emailFiles(index, email));
   const manifest: DecisionManifest = {
     decisionId: record.decisionId,
     files: files.map((f) => manifestEntry(f)),
@@ -152,23 +168,13 @@ async function renderPlan(record: DecisionRecord, plan: CorrespondencePlan, deps
     ),
     notes: plan.notes.map(({ code, persons }) => ({ code, persons })),
   };
-  return { decisionId: record.decisionId, files, manifest };
-}
-
-/**
- * Renders every document a valid decision requires, as PDFs in plan order, and its emails. The
- * file update is written last and lists the SHA-256 of every other document and email, with each
- * email's Message-ID. Same record, same bytes.
- */
-export async function renderDecision(record: DecisionRecord, deps: RenderDependencies): Promise<RenderedDecision> {
-  return renderPlan(record, planCorrespondence(record), deps);
-}
-
-/**
- * Renders the correspondence a follow-up event calls for (`planFollowUp`): the CBSA no-status
- * notice for an unconfirmed departure, the no-status documents for a refused permit, and a file
- * update. Throws `FollowUpEventError` when the event does not fit the decision.
- */
-export async function renderFollowUp(record: DecisionRecord, event: FollowUpEvent, deps: RenderDependencies): Promise<RenderedDecision> {
-  return renderPlan(record, planFollowUp(record, event), deps);
+  return {
+    decisionId: record.decisionId,
+    plan,
+    files,
+    manifest,
+    emails,
+    letters: postalLetters(record, printed),
+    fileEntries: printed.filter(({ document }) => document.channels.includes('file')).map(({ document, path, sha256: hash }) => ({ path, kind: document.kind, sha256: hash })),
+  };
 }

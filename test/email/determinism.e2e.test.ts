@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { emailContext } from '../support/render-kit.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clientEmailRoutes } from '../../src/email/client-email-routes.js';
 import { composeClientEmail } from '../../src/email/compose-client-email.js';
@@ -79,7 +80,7 @@ describe('determinism', () => {
     const [route] = clientEmailRoutes(record, plan);
     if (!route) throw new Error('no client route');
     const changed = route.documents.map((d) => ({ ...pdfFor(d), bytes: new TextEncoder().encode('%PDF-1.7 another') }));
-    const b = await composeClientEmail(record, route, changed, DEFAULT_EMAIL_CONFIG);
+    const b = await composeClientEmail(record, route, changed, emailContext(DEFAULT_EMAIL_CONFIG));
     expect(b.messageId).toMatch(/^<HC-2026-000107\.client\.[0-9a-f]{8}@/);
     expect(b.messageId).not.toBe(a?.messageId);
   });

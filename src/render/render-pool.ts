@@ -1,0 +1,181 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DecisionRecord } from '../decision/decision-schema.js';
+import type { EmailConfig } from '../email/email-config.js';
+import type { RenderBatchResult, RenderOutcome } from './render-messages.js';
+
+/** How a pool is sized. */
+export interface RenderPoolOptions {
+  readonly config: EmailConfig;
+  /** Worker threads; one per core by default. */
+  readonly workers?: number;
+  /** Records sent to a worker at once. */
+  readonly batchSize?: number;
+  /** The old-space ceiling of each worker, in MB: the one `hcc` sets for itself. */
+  readonly maxOldSpaceMb?: number;
+  /** The worker module; the package's own render worker by default (tests put a faulty one in its place). */
+  readonly workerModule?: URL;
+}
+
+/** Renders records on worker threads, each with its own renderer. */
+export interface RenderPool {
+  readonly size: number;
+  /** The outcome of one record; a record that crashes its worker is `WORKER_CRASHED` and the pool goes on. */
+  render(record: DecisionRecord): Promise<RenderOutcome>;
+  /** Waits for the records in flight, then stops the workers. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  readonly record: DecisionRecord;
+  readonly resolve: (outcome: RenderOutcome) => void;
+  /** Sent alone after a crash, so that the record that crashes a worker is the only one reported. */
+  readonly alone: boolean;
+}
+
+interface Slot {
+  worker: Worker;
+  /** The worker said it is ready: a death before that is a failure to start, not a record's crash. */
+  ready: boolean;
+  /** Batches sent and not answered, by id. */
+  readonly inFlight: Map<number, readonly Job[]>;
+}
+
+/** Batches a worker may hold at once: one rendering, one waiting, so it never idles between messages. */
+const BATCHES_PER_WORKER = 2;
+
+/** The package's render worker: compiled, or under the tests its TypeScript source. */
+function defaultWorkerModule(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url);
+}
+
+/** How a worker is started: a compiled module directly; a TypeScript source (tests) through tsx's loader. */
+function workerEntry(module: URL): { entry: URL | string; eval: boolean } {
+  if (!module.pathname.endsWith('.ts')) return { entry: module, eval: false };
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return { entry: `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(module.href)}); });`, eval: true };
+}
+
+/**
+ * Starts a pool of worker threads for rendering. Records are queued and sent in batches; each
+ * outcome resolves on its own, so callers keep their own order. A worker that dies (a crash, out
+ * of memory) is replaced: its records are retried one by one on a fresh worker, and the one that
+ * kills a worker alone is reported as `WORKER_CRASHED`.
+ */
+export function createRenderPool(options: RenderPoolOptions): RenderPool {
+  const size = Math.max(1, options.workers ?? availableParallelism());
+  const batchSize = Math.max(1, options.batchSize ?? 4);
+  const maxOldSpaceMb = options.maxOldSpaceMb ?? 192;
+  const queue: Job[] = [];
+  let nextId = 0;
+  let closing = false;
+  let broken = false;
+  const slots: Slot[] = [];
+
+  const spawn = (): Worker => {
+    const { entry, eval: evaluate } = workerEntry(options.workerModule ?? defaultWorkerModule());
+    const worker = new Worker(entry, {
+      eval: evaluate,
+      workerData: { config: options.config },
+      resourceLimits: { maxOldGenerationSizeMb: maxOldSpaceMb },
+      stdout: false,
+      stderr: false,
+    });
+    worker.unref();
+    return worker;
+  };
+
+  const pump = () => {
+    for (const slot of slots) {
+      // A suspect record runs alone on its worker, so that a crash can only be its own.
+      const suspect = () => [...slot.inFlight.values()].some((jobs) => jobs.some((j) => j.alone));
+      while (slot.inFlight.size < BATCHES_PER_WORKER && queue.length > 0 && !suspect()) {
+        const first = queue[0];
+        if (first?.alone && slot.inFlight.size > 0) break;
+        const jobs = first?.alone ? queue.splice(0, 1) : queue.splice(0, Math.min(batchSize, leadingOrdinary()));
+        const id = nextId++;
+        slot.inFlight.set(id, jobs);
+        slot.worker.ref();
+        slot.worker.postMessage({ id, records: jobs.map((j) => j.record) });
+      }
+      if (slot.inFlight.size === 0) slot.worker.unref();
+    }
+  };
+
+  // Records given in the same turn of the event loop travel together in batches.
+  let pumpScheduled = false;
+  const schedulePump = () => {
+    if (pumpScheduled) return;
+    pumpScheduled = true;
+    setImmediate(() => {
+      pumpScheduled = false;
+      pump();
+    });
+  };
+
+  const leadingOrdinary = () => {
+    const stop = queue.findIndex((j) => j.alone);
+    return stop === -1 ? queue.length : stop;
+  };
+
+  const attach = (slot: Slot) => {
+    slot.worker.on('message', (message: RenderBatchResult | { ready: true }) => {
+      if (!('id' in message)) {
+        slot.ready = true;
+        return;
+      }
+      const jobs = slot.inFlight.get(message.id);
+      slot.inFlight.delete(message.id);
+      jobs?.forEach((job, i) => { job.resolve(message.results[i] ?? { ok: false, code: 'INTERNAL' }); });
+      pump();
+    });
+    let dead = false;
+    const died = () => {
+      // A dying worker may say so twice (an error, then its exit).
+      if (dead) return;
+      dead = true;
+      const lost = [...slot.inFlight.values()].flat();
+      slot.inFlight.clear();
+      if (!slot.ready) {
+        // A worker that cannot start would fail again: everything waiting fails, and no worker is started.
+        broken = true;
+        for (const job of [...lost, ...queue.splice(0)]) job.resolve({ ok: false, code: 'WORKER_START_FAILED' });
+        return;
+      }
+      for (const job of lost) {
+        if (job.alone || lost.length === 1) job.resolve({ ok: false, code: 'WORKER_CRASHED' });
+        else queue.unshift({ ...job, alone: true });
+      }
+      if (closing) return;
+      slot.worker = spawn();
+      slot.ready = false;
+      attach(slot);
+      pump();
+    };
+    slot.worker.once('error', died);
+    slot.worker.once('exit', (code) => { if (code !== 0 && !closing) died(); });
+  };
+
+  for (let i = 0; i < size; i += 1) {
+    const slot: Slot = { worker: spawn(), ready: false, inFlight: new Map() };
+    attach(slot);
+    slots.push(slot);
+  }
+
+  return {
+    size,
+    render(record) {
+      if (closing) return Promise.resolve({ ok: false, code: 'POOL_CLOSED' });
+      if (broken) return Promise.resolve({ ok: false, code: 'WORKER_START_FAILED' });
+      return new Promise((resolve) => {
+        queue.push({ record, resolve, alone: false });
+        schedulePump();
+      });
+    },
+    async close() {
+      while (queue.length > 0 || slots.some((s) => s.inFlight.size > 0)) await new Promise((r) => setTimeout(r, 10));
+      closing = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
+    },
+  };
+}
