@@ -1,4 +1,5 @@
 import type { FontFace } from './font-faces.js';
+import { graphemeClusters } from './grapheme-clusters.js';
 import { GlyphMissingError } from './typeset-errors.js';
 
 /** One positioned glyph, in font units. */
@@ -24,7 +25,7 @@ export interface ShapedText {
 const MAX_CACHED_TEXTS = 8_000;
 
 const shapeCaches = new WeakMap<FontFace, Map<string, ShapedText>>();
-const coverageCaches = new WeakMap<FontFace, Map<number, boolean>>();
+const coverages = new WeakMap<FontFace, ReadonlySet<number>>();
 const clusterCaches = new WeakMap<FontFace, Map<string, number>>();
 
 function cacheFor<K, V>(caches: WeakMap<FontFace, Map<K, V>>, face: FontFace): Map<K, V> {
@@ -36,24 +37,27 @@ function cacheFor<K, V>(caches: WeakMap<FontFace, Map<K, V>>, face: FontFace): M
   return cache;
 }
 
+// The code points the face draws, listed once: a set the size of the font's cmap, whatever the input.
+function coverageOf(face: FontFace): ReadonlySet<number> {
+  let coverage = coverages.get(face);
+  if (coverage === undefined) {
+    coverage = new Set(face.font.characterSet.filter((codePoint) => face.font.hasGlyphForCodePoint(codePoint)));
+    coverages.set(face, coverage);
+  }
+  return coverage;
+}
+
 function assertDrawable(face: FontFace, text: string, where: string): void {
-  const coverage = cacheFor(coverageCaches, face);
+  const coverage = coverageOf(face);
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    let covered = coverage.get(codePoint);
-    if (covered === undefined) {
-      covered = face.font.hasGlyphForCodePoint(codePoint);
-      coverage.set(codePoint, covered);
-    }
-    if (!covered) throw new GlyphMissingError(codePoint, face.postscriptName, where);
+    if (!coverage.has(codePoint)) throw new GlyphMissingError(codePoint, face.postscriptName, where);
   }
 }
 
 function isTrailingSpace(glyph: ShapedGlyph): boolean {
   return glyph.text === ' ';
 }
-
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 interface RawGlyph {
   readonly id: number;
@@ -83,13 +87,14 @@ function clusterGlyphCount(face: FontFace, cluster: string): number {
   let count = cache.get(cluster);
   if (count === undefined) {
     count = layoutGlyphs(face, cluster).length;
+    if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
     cache.set(cluster, count);
   }
   return count;
 }
 
 function shapeUncached(face: FontFace, text: string): ShapedText {
-  const clusters = [...graphemes.segment(text)].map(({ segment }) => segment);
+  const clusters = [...graphemeClusters(text)];
   const counts = clusters.map((cluster) => clusterGlyphCount(face, cluster));
   let raw = layoutGlyphs(face, text);
   // Should shaping ever merge glyphs across clusters, shape cluster by cluster instead.
@@ -110,13 +115,17 @@ function shapeUncached(face: FontFace, text: string): ShapedText {
       advance += glyph.xAdvance;
     }
   });
+  return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
+}
+
+function trailingSpaceOf(glyphs: readonly ShapedGlyph[]): number {
   let trailingSpace = 0;
   for (let index = glyphs.length - 1; index >= 0; index -= 1) {
     const glyph = glyphs[index];
     if (glyph === undefined || !isTrailingSpace(glyph)) break;
     trailingSpace += glyph.xAdvance;
   }
-  return { glyphs, advance, trailingSpace };
+  return trailingSpace;
 }
 
 /** A copy of `text` that shares no memory with the string it was sliced from. */
@@ -139,4 +148,15 @@ export function shapeText(face: FontFace, text: string, where: string): ShapedTe
   if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
   cache.set(own, shaped);
   return shaped;
+}
+
+/** Shaped texts set one after the other, with no kerning between them (their glyphs are shared). */
+export function concatShaped(parts: readonly ShapedText[]): ShapedText {
+  const glyphs: ShapedGlyph[] = [];
+  let advance = 0;
+  for (const part of parts) {
+    for (const glyph of part.glyphs) glyphs.push(glyph);
+    advance += part.advance;
+  }
+  return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
 }
