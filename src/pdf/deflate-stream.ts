@@ -1,40 +1,40 @@
-import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import { PDFName, PDFRawStream } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 
-const deflateAsync = promisify(deflate);
+// Level 3: within 2% of level 6's size on font programs, in 60% of the time.
+const LEVEL = 3;
+
+const compressedOnce = new WeakMap<Uint8Array, Uint8Array>();
+
+function compress(bytes: Uint8Array): Uint8Array {
+  return deflateSync(bytes, { level: LEVEL });
+}
 
 /**
- * Flate-compressed streams of one PDF, compressed on libuv's thread pool while the main thread
- * goes on laying out (this letter's other parts, or other letters). Node's zlib is several times
- * faster than pdf-lib's pure-JS deflate and gives the same bytes for the same input on a given
- * Node release. Each stream's object number is taken when it is asked for, so numbering, and
- * hence the bytes, do not depend on which compression finishes first.
+ * Registers a Flate-compressed stream of `contents` and returns its reference. Node's zlib is
+ * several times faster than pdf-lib's pure-JS deflate and gives the same bytes for the same
+ * input on a given Node release. Compression runs on the calling thread: for streams this size
+ * a trip to libuv's thread pool costs the main thread about as much as compressing them.
  */
-export class DeflatedStreams {
-  private readonly pending: Promise<void>[] = [];
+export function addDeflatedStream(context: PDFContext, contents: string | Uint8Array, extra: Readonly<Record<string, number>> = {}): PDFRef {
+  // CMaps are ASCII.
+  const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
+  return register(context, compress(bytes), extra);
+}
 
-  constructor(private readonly context: PDFContext) {}
-
-  /** A reference to the compressed stream of `contents`, filled in by `settle()`. */
-  add(contents: string | Uint8Array, extra: Record<string, number> = {}): PDFRef {
-    const ref = this.context.nextRef();
-    // Content streams and CMaps are ASCII.
-    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
-    // Level 3: within 2% of level 6's size on font programs, in 60% of the time.
-    this.pending.push(
-      deflateAsync(bytes, { level: 3 }).then((compressed) => {
-        const dict = this.context.obj({ Filter: 'FlateDecode', Length: compressed.length });
-        for (const [key, value] of Object.entries(extra)) dict.set(PDFName.of(key), this.context.obj(value));
-        this.context.assign(ref, PDFRawStream.of(dict, new Uint8Array(compressed)));
-      }),
-    );
-    return ref;
+/** As `addDeflatedStream`, for bytes that never change in a process (compressed once). */
+export function addConstantDeflatedStream(context: PDFContext, contents: Uint8Array, extra: Readonly<Record<string, number>> = {}): PDFRef {
+  let compressed = compressedOnce.get(contents);
+  if (compressed === undefined) {
+    compressed = compress(contents);
+    compressedOnce.set(contents, compressed);
   }
+  return register(context, compressed, extra);
+}
 
-  /** Waits until every stream asked for is compressed and in place. */
-  async settle(): Promise<void> {
-    await Promise.all(this.pending);
-  }
+function register(context: PDFContext, compressed: Uint8Array, extra: Readonly<Record<string, number>>): PDFRef {
+  const dict = context.obj({ Filter: 'FlateDecode', Length: compressed.length });
+  for (const [key, value] of Object.entries(extra)) dict.set(PDFName.of(key), context.obj(value));
+  return context.register(PDFRawStream.of(dict, compressed));
 }
