@@ -36,7 +36,8 @@ interface Measured<T> {
 
 /** Collapses runs of ASCII white space to one space; U+00A0 and U+202F are kept as they are. */
 export function normalizeSpaces(text: string): string {
-  return text.normalize('NFC').replace(/[ \t\n\r\f]+/g, ' ');
+  // Only what changes is matched, so that text already in shape is returned as it is.
+  return text.normalize('NFC').replace(/[ \t\n\r\f]{2,}|[\t\n\r\f]/g, ' ');
 }
 
 function measure<T>(piece: StyledText<T>, text: string, size: number): Measured<T> {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PDFString } from 'pdf-lib';
+import { PDFArray, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import type { FontFace } from './font-faces.js';
 import { addDeflatedStream } from './deflate-stream.js';
 import type { ShapedText } from './shape-text.js';
+import { pdfNumber } from './pdf-values.js';
 import { subsetTrueType } from './subset-truetype.js';
 
 /** One embedded subset: its reference, and what determines its font program, for the document id. */
@@ -174,13 +175,18 @@ export class FontSubset {
       FontFile2: fontFile,
     });
     const entries = this.cidEntries();
-    const widths: (number | number[])[] = [];
+    // Runs of consecutive CIDs: first CID, then the array of their widths.
+    const widths = PDFArray.withContext(context);
+    let run = PDFArray.withContext(context);
+    let next = -1;
     for (const { cid, glyphId } of entries) {
-      const width = Math.round(glyphAdvance(this.face, glyphId) * scale);
-      const last = widths.at(-1);
-      const lastStart = widths.at(-2);
-      if (Array.isArray(last) && typeof lastStart === 'number' && lastStart + last.length === cid) last.push(width);
-      else widths.push(cid, [width]);
+      if (cid !== next) {
+        run = PDFArray.withContext(context);
+        widths.push(pdfNumber(cid));
+        widths.push(run);
+      }
+      run.push(pdfNumber(Math.round(glyphAdvance(this.face, glyphId) * scale)));
+      next = cid + 1;
     }
     const cidToGid = new Uint8Array(((entries.at(-1)?.cid ?? 0) + 1) * 2);
     for (const { cid, glyphId } of entries) {

@@ -1,6 +1,7 @@
-import { PDFName, PDFString } from 'pdf-lib';
+import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
 import type { LanguageTag } from './letter-document.js';
+import { pdfDict, pdfName, pdfNumber } from './pdf-values.js';
 
 /** The standard structure types the letter uses (ISO 32000-1, 14.8.4). */
 export type StructType =
@@ -130,24 +131,27 @@ export function writeStructureTree(
         const kidRef = refs.get(kid);
         if (kidRef !== undefined) kids.push(kidRef);
       } else if (pageRefs[kid.pageIndex] === page) {
-        kids.push(context.obj(kid.mcid));
+        kids.push(pdfNumber(kid.mcid));
       } else {
         const kidPage = pageRefs[kid.pageIndex];
-        kids.push(context.obj({ Type: 'MCR', Pg: kidPage, MCID: kid.mcid }));
+        kids.push(pdfDict(context, { Type: pdfName('MCR'), Pg: kidPage, MCID: pdfNumber(kid.mcid) }));
       }
     }
     const parentRef = node.parent === undefined ? treeRootRef : refs.get(node.parent);
-    const element = context.obj({ Type: 'StructElem', S: node.type, P: parentRef, K: kids });
-    if (page !== undefined) element.set(PDFName.of('Pg'), page);
-    if (node.lang !== undefined) element.set(PDFName.of('Lang'), PDFString.of(node.lang));
-    if (node.scope !== undefined) {
-      element.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: node.scope }));
-    }
+    const element = pdfDict(context, {
+      Type: pdfName('StructElem'),
+      S: pdfName(node.type),
+      P: parentRef,
+      K: context.obj(kids),
+      Pg: page,
+      Lang: node.lang === undefined ? undefined : PDFString.of(node.lang),
+      A: node.scope === undefined ? undefined : pdfDict(context, { O: pdfName('Table'), Scope: pdfName(node.scope) }),
+    });
     context.assign(ref, element);
   }
   const nums: PDFObject[] = [];
   pageRefs.forEach((_, pageIndex) => {
-    nums.push(context.obj(pageIndex));
+    nums.push(pdfNumber(pageIndex));
     const owners = ledger.ownersOf(pageIndex).map((owner) => refs.get(owner));
     nums.push(context.obj(owners.filter((ownerRef): ownerRef is PDFRef => ownerRef !== undefined)));
   });

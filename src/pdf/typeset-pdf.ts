@@ -11,6 +11,7 @@ import type { LetterDocument, TypesetOptions } from './letter-document.js';
 import { writePageContent } from './page-content.js';
 import { PAGE_HEIGHT, PAGE_WIDTH } from './page-style.js';
 import { parsePdfDate } from './pdf-dates.js';
+import { pdfDict, pdfName, pdfNumber } from './pdf-values.js';
 import { PDF_CREATOR, PDF_PRODUCER } from './producer.js';
 import { SRGB_PROFILE_NAME, srgbProfile } from './srgb-profile.js';
 import { MarkedContentLedger, writeStructureTree } from './structure-tree.js';
@@ -48,7 +49,7 @@ async function render(doc: LetterDocument, options: TypesetOptions, faces: FontF
   const pages = layout.pages.map((page, pageIndex) => {
     const content = writePageContent(page, pageIndex, ledger, { subsets, resourceNames: RESOURCE_NAMES });
     fingerprint.update(content);
-    return { content, pdfPage: pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]) };
+    return { content, ref: context.nextRef() };
   });
 
   const fontResources = context.obj({});
@@ -60,13 +61,23 @@ async function render(doc: LetterDocument, options: TypesetOptions, faces: FontF
     fontResources.set(PDFName.of(RESOURCE_NAMES[key]), embedded.ref);
   }
   const resources = context.register(context.obj({ Font: fontResources }));
-  const pageRefs = pages.map(({ content, pdfPage }, pageIndex) => {
-    const node = pdfPage.node;
-    node.set(PDFName.of('Contents'), addDeflatedStream(context, content));
-    node.set(PDFName.of('Resources'), resources);
-    node.set(PDFName.of('StructParents'), context.obj(pageIndex));
-    node.set(PDFName.of('Tabs'), PDFName.of('S'));
-    return pdfPage.ref;
+  // Page dictionaries written directly: pdf-lib's page API would build and then replace most of them.
+  const pageTree = pdf.catalog.Pages();
+  const pageTreeRef = pdf.catalog.get(pdfName('Pages'));
+  const mediaBox = context.obj([0, 0, PAGE_WIDTH, PAGE_HEIGHT]);
+  const pageRefs = pages.map(({ content, ref }, pageIndex) => {
+    const page = pdfDict(context, {
+      Type: pdfName('Page'),
+      Parent: pageTreeRef,
+      Resources: resources,
+      MediaBox: mediaBox,
+      Contents: addDeflatedStream(context, content),
+      StructParents: pdfNumber(pageIndex),
+      Tabs: pdfName('S'),
+    });
+    context.assign(ref, page);
+    pageTree.pushLeafNode(ref);
+    return ref;
   });
 
   const structTreeRoot = writeStructureTree(context, layout.root, ledger, pageRefs);
