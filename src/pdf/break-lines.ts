@@ -51,21 +51,22 @@ function measure<T>(piece: StyledText<T>, text: string, size: number): Measured<
   };
 }
 
-function trailingWidth<T>(parts: readonly Measured<T>[], size: number): number {
+// The width of the spaces that end the parts, which a line end does not show.
+function trailingWidth(parts: readonly { readonly face: FontFace; readonly shaped: ShapedText }[], size: number): number {
   let width = 0;
   for (let index = parts.length - 1; index >= 0; index -= 1) {
     const part = parts[index];
     if (part === undefined) break;
     const trailing = (part.shaped.trailingSpace * size) / part.face.unitsPerEm;
     width += trailing;
-    if (trailing < part.width) break;
+    if (part.shaped.trailingSpace < part.shaped.advance) break;
   }
   return width;
 }
 
 class LineBuilder<T> {
   readonly lines: Line<T>[] = [];
-  private parts: Measured<T>[] = [];
+  private pieces: LinePiece<T>[] = [];
   private width = 0;
 
   constructor(private readonly size: number) {}
@@ -75,12 +76,12 @@ class LineBuilder<T> {
   }
 
   get isEmpty(): boolean {
-    return this.parts.length === 0;
+    return this.pieces.length === 0;
   }
 
   add(parts: readonly Measured<T>[]): void {
     for (const part of parts) {
-      this.parts.push(part);
+      this.pieces.push({ face: part.face, shaped: part.shaped, tag: part.tag, x: this.width });
       this.width += part.width;
     }
   }
@@ -88,15 +89,9 @@ class LineBuilder<T> {
   // Spaces at a line end stay in the text, so that extracted and read-aloud text keeps its word
   // boundaries, but the line measures only what it shows.
   finish(): void {
-    if (this.parts.length === 0) return;
-    const pieces: LinePiece<T>[] = [];
-    let x = 0;
-    for (const part of this.parts) {
-      pieces.push({ face: part.face, shaped: part.shaped, tag: part.tag, x });
-      x += part.width;
-    }
-    this.lines.push({ pieces, width: x - trailingWidth(this.parts, this.size) });
-    this.parts = [];
+    if (this.pieces.length === 0) return;
+    this.lines.push({ pieces: this.pieces, width: this.width - trailingWidth(this.pieces, this.size) });
+    this.pieces = [];
     this.width = 0;
   }
 }
@@ -151,8 +146,9 @@ export function breakLines<T>(pieces: readonly StyledText<T>[], size: number, ma
         ? slices.map(({ piece, text }) => measure(piece, text, size))
         : wholeRunParts(slices, size, maxWidth);
     segmentStart = opportunity.position;
-    const width = parts === undefined ? Number.POSITIVE_INFINITY : parts.reduce((sum, part) => sum + part.width, 0);
-    const visible = parts === undefined ? width : width - trailingWidth(parts, size);
+    let width = 0;
+    for (const part of parts ?? []) width += part.width;
+    const visible = parts === undefined ? Number.POSITIVE_INFINITY : width - trailingWidth(parts, size);
     if (parts !== undefined && builder.currentWidth + visible <= maxWidth) {
       builder.add(parts);
     } else if (parts !== undefined && visible <= maxWidth) {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFString } from 'pdf-lib';
+import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import type { FontFace } from './font-faces.js';
 import { addDeflatedStream } from './deflate-stream.js';
 import type { ShapedText } from './shape-text.js';
-import { pdfNumber } from './pdf-values.js';
+import { RawPdfObject } from './raw-pdf-object.js';
 import { subsetTrueType } from './subset-truetype.js';
 
 /** One embedded subset: its reference, and what determines its font program, for the document id. */
@@ -175,19 +175,15 @@ export class FontSubset {
       FontFile2: fontFile,
     });
     const entries = this.cidEntries();
-    // Runs of consecutive CIDs: first CID, then the array of their widths.
-    const widths = PDFArray.withContext(context);
-    let run = PDFArray.withContext(context);
+    // Runs of consecutive CIDs: first CID, then the array of their widths (as pdf-lib writes arrays).
+    let widths = '[ ';
     let next = -1;
     for (const { cid, glyphId } of entries) {
-      if (cid !== next) {
-        run = PDFArray.withContext(context);
-        widths.push(pdfNumber(cid));
-        widths.push(run);
-      }
-      run.push(pdfNumber(Math.round(glyphAdvance(this.face, glyphId) * scale)));
+      if (cid !== next) widths += `${next === -1 ? '' : '] '}${String(cid)} [ `;
+      widths += `${String(Math.round(glyphAdvance(this.face, glyphId) * scale))} `;
       next = cid + 1;
     }
+    widths += next === -1 ? ']' : '] ]';
     const cidToGid = new Uint8Array(((entries.at(-1)?.cid ?? 0) + 1) * 2);
     for (const { cid, glyphId } of entries) {
       const subsetId = (this.subsetPlace[glyphId] ?? 1) - 1;
@@ -200,7 +196,7 @@ export class FontSubset {
       BaseFont: baseFont,
       CIDSystemInfo: context.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }),
       FontDescriptor: context.register(descriptor),
-      W: widths,
+      W: new RawPdfObject(widths),
       CIDToGIDMap: addDeflatedStream(context, cidToGid),
     });
     const toUnicode = addDeflatedStream(context, toUnicodeCMap(entries));

@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { packageRoot } from '../package-root.js';
+import { packageRoot } from '../../src/package-root.js';
 
 export interface DecisionsResult {
   /** Steady state: the long batch's rate (the short runs' when there is no batch). */
