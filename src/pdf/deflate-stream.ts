@@ -1,12 +1,15 @@
 import { deflateSync } from 'node:zlib';
 import { PDFStream } from 'pdf-lib';
-import type { PDFContext, PDFDict, PDFRef } from 'pdf-lib';
+import type { PDFContext, PDFDict, PDFObject, PDFRef } from 'pdf-lib';
 import { pdfDict, pdfName, pdfNumber } from './pdf-values.js';
 
 // Level 3: within 2% of level 6's size on font programs, in 60% of the time.
 const LEVEL = 3;
 
 const compressedOnce = new WeakMap<Uint8Array, Uint8Array>();
+
+/** Entries of a stream dictionary besides /Filter and /Length. */
+export type StreamEntries = Readonly<Record<string, number | PDFObject>>;
 
 // A window no larger than the input and a hash table to match: the same bytes out, but zlib no
 // longer allocates and clears a quarter of a megabyte for a one-kilobyte CMap.
@@ -21,14 +24,14 @@ function compress(bytes: Uint8Array): Uint8Array {
  * input on a given Node release. Compression runs on the calling thread: for streams this size
  * a trip to libuv's thread pool costs the main thread about as much as compressing them.
  */
-export function addDeflatedStream(context: PDFContext, contents: string | Uint8Array, extra: Readonly<Record<string, number>> = {}): PDFRef {
+export function addDeflatedStream(context: PDFContext, contents: string | Uint8Array, extra: StreamEntries = {}): PDFRef {
   // CMaps are ASCII.
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
   return register(context, compress(bytes), extra);
 }
 
 /** As `addDeflatedStream`, for bytes that never change in a process (compressed once). */
-export function addConstantDeflatedStream(context: PDFContext, contents: Uint8Array, extra: Readonly<Record<string, number>> = {}): PDFRef {
+export function addConstantDeflatedStream(context: PDFContext, contents: Uint8Array, extra: StreamEntries = {}): PDFRef {
   let compressed = compressedOnce.get(contents);
   if (compressed === undefined) {
     compressed = compress(contents);
@@ -87,8 +90,8 @@ class DeflatedStream extends PDFStream {
   }
 }
 
-function register(context: PDFContext, compressed: Uint8Array, extra: Readonly<Record<string, number>>): PDFRef {
+function register(context: PDFContext, compressed: Uint8Array, extra: StreamEntries): PDFRef {
   const dict = pdfDict(context, { Filter: pdfName('FlateDecode'), Length: pdfNumber(compressed.length) });
-  for (const [key, value] of Object.entries(extra)) dict.set(pdfName(key), pdfNumber(value));
+  for (const [key, value] of Object.entries(extra)) dict.set(pdfName(key), typeof value === 'number' ? pdfNumber(value) : value);
   return context.register(new DeflatedStream(dict, compressed));
 }

@@ -21,10 +21,17 @@ export interface ShapedText {
   readonly trailingSpace: number;
 }
 
-// Bounded so that memory stays flat over thousands of letters with different names.
+// Bounded so that memory stays flat over thousands of letters with different names: by entries,
+// and by the code units they hold (a glyph costs about 70 bytes), whichever fills first.
 const MAX_CACHED_TEXTS = 8_000;
+const MAX_CACHED_UNITS = 200_000;
 
-const shapeCaches = new WeakMap<FontFace, Map<string, ShapedText>>();
+interface ShapeCache {
+  readonly texts: Map<string, ShapedText>;
+  units: number;
+}
+
+const shapeCaches = new WeakMap<FontFace, ShapeCache>();
 const coverages = new WeakMap<FontFace, ReadonlySet<number>>();
 const clusterCaches = new WeakMap<FontFace, Map<string, number>>();
 
@@ -138,15 +145,23 @@ function ownCopy(text: string): string {
  * Throws `GlyphMissingError` naming `where` if a character has no glyph in the face.
  */
 export function shapeText(face: FontFace, text: string, where: string): ShapedText {
-  const cache = cacheFor(shapeCaches, face);
-  const cached = cache.get(text);
+  let cache = shapeCaches.get(face);
+  if (cache === undefined) {
+    cache = { texts: new Map(), units: 0 };
+    shapeCaches.set(face, cache);
+  }
+  const cached = cache.texts.get(text);
   if (cached !== undefined) return cached;
   assertDrawable(face, text, where);
   // The text is often a slice of a whole template's output, which the cache would keep alive.
   const own = ownCopy(text);
   const shaped = shapeUncached(face, own);
-  if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
-  cache.set(own, shaped);
+  if (cache.texts.size >= MAX_CACHED_TEXTS || cache.units + own.length > MAX_CACHED_UNITS) {
+    cache.texts.clear();
+    cache.units = 0;
+  }
+  cache.texts.set(own, shaped);
+  cache.units += own.length;
   return shaped;
 }
 
