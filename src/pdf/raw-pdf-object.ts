@@ -10,6 +10,7 @@ export class RawPdfObject extends PDFObject {
     super();
   }
 
+  // Never changed once made, so a clone can be the object itself.
   override clone(): this {
     return this;
   }

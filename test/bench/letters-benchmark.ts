@@ -5,7 +5,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pdfmake from 'pdfmake';
 import type { LetterDocument } from '../../src/pdf/letter-document.js';
 import { typesetPdf } from '../../src/pdf/typeset-pdf.js';
 import { letterToHtml } from './letter-to-html.js';
@@ -82,7 +81,9 @@ function fontConfig(fontDir: string, dir: string): string {
   return file;
 }
 
-function pdfmakeEngine(doc: LetterDocument, fontDir: string): Promise<Engine> {
+// Loaded only once our typesetter's memory has been read, so that its figure is its own.
+async function pdfmakeEngine(doc: LetterDocument, fontDir: string): Promise<Engine> {
+  const pdfmake = createRequire(import.meta.url)('pdfmake') as typeof import('pdfmake');
   pdfmake.setFonts({
     SourceSans3: {
       normal: join(fontDir, 'SourceSans3-Regular.ttf'),
@@ -94,7 +95,7 @@ function pdfmakeEngine(doc: LetterDocument, fontDir: string): Promise<Engine> {
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((path) => path.startsWith(fontDir));
   // pdfmake changes the definition it is given, so each letter gets a fresh one.
-  return engine('pdfmake (untagged)', async () => new Uint8Array(await pdfmake.createPdf(letterToPdfmake(doc)).getBuffer()), 3);
+  return await engine('pdfmake (untagged)', async () => new Uint8Array(await pdfmake.createPdf(letterToPdfmake(doc)).getBuffer()), 3);
 }
 
 async function chromiumEngine(doc: LetterDocument, fontDir: string): Promise<{ engine: Engine; version: string }> {

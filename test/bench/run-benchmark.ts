@@ -1,9 +1,12 @@
 // `npm run bench`: letters per second for this typesetter against pdfmake and headless Chromium,
 // then whole decisions per second through the built `hcc render`. The last line is one JSON object.
+// Compiled by tsconfig.bench.json into node_modules/.cache/hcc-bench (never into dist/, which ships),
+// so that it measures what tsc emits and no TypeScript loader sits in its memory.
 // Options: --out DIR keeps each engine's PDF; --records N sizes the decisions batch (default
 // 10000, 0 skips it); --rounds N sets the letters rounds (default 8).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
 import type { LetterDocument } from '../../src/pdf/letter-document.js';
 import { benchmarkDecisions } from './decisions-benchmark.js';
 import { benchmarkLetters } from './letters-benchmark.js';
@@ -23,7 +26,7 @@ async function main(): Promise<void> {
   const outDir = option(args, '--out');
   const batchRecords = wholeNumber(option(args, '--records'), 10_000, 0);
   const rounds = wholeNumber(option(args, '--rounds'), 8, 1);
-  const fixture = fileURLToPath(new URL('../../fixtures/documents/reference-letter-fr.json', import.meta.url));
+  const fixture = join(packageRoot(), 'fixtures', 'documents', 'reference-letter-fr.json');
   const doc = JSON.parse(readFileSync(fixture, 'utf8')) as LetterDocument;
 
   const letters = await benchmarkLetters(doc, rounds, outDir);
