@@ -25,7 +25,7 @@ const CHROMIUM_FLAGS = [
 ];
 
 // Each engine's share of a round, in seconds: long enough to time, short enough to interleave.
-const ROUND_SHARE_SECONDS = 0.6;
+const ROUND_SHARE_SECONDS = 1;
 
 interface Engine {
   readonly label: string;
