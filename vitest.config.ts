@@ -7,6 +7,10 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    // Every temporary folder of a run is removed when it ends.
+    globalSetup: ['test/support/temporary-folder.ts'],
+    // A test that asserts nothing fails instead of passing.
+    expect: { requireAssertions: true },
     projects: [
       {
         extends: true,

@@ -17,7 +17,10 @@ export {
 } from './decision/parse-decision.js';
 export { decisionJsonSchema } from './decision/json-schema.js';
 export { typesetPdf } from './pdf/typeset-pdf.js';
-export { AddressPlacementError, GlyphMissingError, InvalidPdfDateError, LayoutError } from './pdf/typeset-errors.js';
+export { AddressPlacementError } from './pdf/address-placement-error.js';
+export { GlyphMissingError } from './pdf/glyph-missing-error.js';
+export { InvalidPdfDateError } from './pdf/invalid-pdf-date-error.js';
+export { LayoutError } from './pdf/layout-error.js';
 export type {
   AddressBlock,
   AttachmentRelationship,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PDFHexString, PDFString } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
+import { addDeflatedStream } from './deflate-stream.js';
 import type { PdfAttachment } from './letter-document.js';
 import { parsePdfDate } from './pdf-dates.js';
 
@@ -28,12 +29,12 @@ export function embedAttachments(context: PDFContext, attachments: readonly PdfA
   sorted.forEach((attachment, index) => {
     const modified = parsePdfDate(attachment.modified, `attachments[${String(index)}].modified`);
     const checksum = createHash('md5').update(attachment.bytes).digest('hex').toUpperCase();
-    const stream = context.flateStream(attachment.bytes, {
-      Type: 'EmbeddedFile',
-      Subtype: attachment.mediaType,
+    // Compressed with zlib like every other stream, not with pdf-lib's JavaScript deflate.
+    const streamRef = addDeflatedStream(context, attachment.bytes, {
+      Type: PDFName.of('EmbeddedFile'),
+      Subtype: PDFName.of(attachment.mediaType),
       Params: context.obj({ Size: attachment.bytes.length, ModDate: PDFString.of(modified.pdf), CheckSum: PDFHexString.of(checksum) }),
     });
-    const streamRef = context.register(stream);
     const fileSpec = context.obj({
       Type: 'Filespec',
       F: fileNameString(attachment.fileName),

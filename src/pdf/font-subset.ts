@@ -2,14 +2,27 @@ import { createHash } from 'node:crypto';
 import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import type { FontFace } from './font-faces.js';
-import type { DeflatedStreams } from './deflate-stream.js';
+import { addDeflatedStream } from './deflate-stream.js';
 import type { ShapedText } from './shape-text.js';
+import { RawPdfObject } from './raw-pdf-object.js';
 import { subsetTrueType } from './subset-truetype.js';
 
-/** The font program and metrics of one embedded subset, for hashing into the document id. */
+/** One embedded subset: its reference, and what determines its font program, for the document id. */
 export interface EmbeddedFont {
   readonly ref: PDFRef;
-  readonly program: Uint8Array;
+  /** The face's digest and the subset's glyph list: equal identities mean equal programs. */
+  readonly identity: string;
+}
+
+const faceDigests = new WeakMap<FontFace, string>();
+
+function faceDigest(face: FontFace): string {
+  let digest = faceDigests.get(face);
+  if (digest === undefined) {
+    digest = createHash('sha256').update(face.bytes).digest('hex');
+    faceDigests.set(face, digest);
+  }
+  return digest;
 }
 
 const advanceCaches = new WeakMap<FontFace, Map<number, number>>();
@@ -41,17 +54,19 @@ function cidHex(cid: number): string {
   return cid.toString(16).toUpperCase().padStart(4, '0');
 }
 
-const canonicalTexts = new WeakMap<FontFace, Map<number, string>>();
+const canonicalTexts = new WeakMap<FontFace, readonly (string | undefined)[]>();
 
-// Several characters can share a glyph (U+0020 and U+00A0 do); the lowest one is its canonical text.
-function canonicalTextsOf(face: FontFace): Map<number, string> {
+// Several characters can share a glyph (U+0020 and U+00A0 do); the lowest one is its canonical
+// text. Indexed by glyph id.
+function canonicalTextsOf(face: FontFace): readonly (string | undefined)[] {
   let texts = canonicalTexts.get(face);
   if (texts === undefined) {
-    texts = new Map();
+    const byGlyph: (string | undefined)[] = new Array<string | undefined>(face.font.numGlyphs).fill(undefined);
     for (const codePoint of [...face.font.characterSet].sort((a, b) => a - b)) {
       const glyphId = face.font.glyphForCodePoint(codePoint).id;
-      if (!texts.has(glyphId)) texts.set(glyphId, String.fromCodePoint(codePoint));
+      byGlyph[glyphId] ??= String.fromCodePoint(codePoint);
     }
+    texts = byGlyph;
     canonicalTexts.set(face, texts);
   }
   return texts;
@@ -59,7 +74,7 @@ function canonicalTextsOf(face: FontFace): Map<number, string> {
 
 /** Whether a glyph reads as its canonical character, so that its CID can be its glyph id. */
 export function isCanonicalGlyph(face: FontFace, glyphId: number, text: string): boolean {
-  return text !== '' && canonicalTextsOf(face).get(glyphId) === text;
+  return text !== '' && canonicalTextsOf(face)[glyphId] === text;
 }
 
 /**
@@ -70,41 +85,47 @@ export function isCanonicalGlyph(face: FontFace, glyphId: number, text: string):
  * has one text per CID. The embedded subset keeps glyphs in order of first use.
  */
 export class FontSubset {
+  private readonly canonical: readonly (string | undefined)[];
+  // Per glyph id: its place in the subset plus one (0: not in the subset yet).
+  private readonly subsetPlace: Uint16Array;
+  // Per glyph id: 1 once it is used as its own (canonical) CID.
+  private readonly canonicalUsed: Uint8Array;
   private readonly glyphIds: number[] = [0];
-  private readonly subsetIds = new Map<number, number>([[0, 0]]);
   private readonly extraCids = new Map<string, number>();
-  private readonly cidGlyph = new Map<number, number>();
-  private readonly cidText = new Map<number, string>();
+  private readonly extraGlyph: number[] = [];
+  private readonly extraText: string[] = [];
+  private canonicalCount = 0;
 
-  constructor(readonly face: FontFace) {}
-
-  get isUsed(): boolean {
-    return this.cidGlyph.size > 0;
+  constructor(readonly face: FontFace) {
+    this.canonical = canonicalTextsOf(face);
+    this.subsetPlace = new Uint16Array(face.font.numGlyphs);
+    this.subsetPlace[0] = 1;
+    this.canonicalUsed = new Uint8Array(face.font.numGlyphs);
   }
 
-  private readonly seen = new Set<ShapedText>();
+  get isUsed(): boolean {
+    return this.canonicalCount > 0 || this.extraGlyph.length > 0;
+  }
 
-  /** Adds every glyph of a shaped text, once per document. */
+  /** Adds every glyph of a shaped text. */
   useShaped(shaped: ShapedText): void {
-    if (this.seen.has(shaped)) return;
-    this.seen.add(shaped);
     for (const glyph of shaped.glyphs) this.cidFor(glyph.id, glyph.text);
   }
 
   private include(glyphId: number): void {
-    if (!this.subsetIds.has(glyphId)) {
-      this.subsetIds.set(glyphId, this.glyphIds.length);
+    if (this.subsetPlace[glyphId] === 0) {
       this.glyphIds.push(glyphId);
+      this.subsetPlace[glyphId] = this.glyphIds.length;
     }
   }
 
   /** The CID that draws `glyphId` and reads as `text`, added to the subset on first use. */
   cidFor(glyphId: number, text: string): number {
-    if (isCanonicalGlyph(this.face, glyphId, text)) {
-      if (!this.cidGlyph.has(glyphId)) {
+    if (text !== '' && this.canonical[glyphId] === text) {
+      if (this.canonicalUsed[glyphId] === 0) {
+        this.canonicalUsed[glyphId] = 1;
+        this.canonicalCount += 1;
         this.include(glyphId);
-        this.cidGlyph.set(glyphId, glyphId);
-        this.cidText.set(glyphId, text);
       }
       return glyphId;
     }
@@ -112,23 +133,34 @@ export class FontSubset {
     let cid = this.extraCids.get(key);
     if (cid === undefined) {
       this.include(glyphId);
-      cid = this.face.font.numGlyphs + this.extraCids.size;
+      cid = this.face.font.numGlyphs + this.extraGlyph.length;
       this.extraCids.set(key, cid);
-      this.cidGlyph.set(cid, glyphId);
-      this.cidText.set(cid, text);
+      this.extraGlyph.push(glyphId);
+      this.extraText.push(text);
     }
     return cid;
   }
 
+  // Every CID in use, ascending, with the glyph it draws and the text it reads as.
+  private cidEntries(): { cid: number; glyphId: number; text: string }[] {
+    const entries: { cid: number; glyphId: number; text: string }[] = [];
+    for (let glyphId = 0; glyphId < this.canonicalUsed.length; glyphId += 1) {
+      if (this.canonicalUsed[glyphId] === 1) entries.push({ cid: glyphId, glyphId, text: this.canonical[glyphId] ?? '' });
+    }
+    const first = this.face.font.numGlyphs;
+    this.extraGlyph.forEach((glyphId, index) => entries.push({ cid: first + index, glyphId, text: this.extraText[index] ?? '' }));
+    return entries;
+  }
+
   /** Writes the Type 0 font with its subset program, widths, CID map and ToUnicode map. */
-  embed(context: PDFContext, streams: DeflatedStreams): EmbeddedFont {
+  embed(context: PDFContext): EmbeddedFont {
     const program = subsetTrueType(this.face.bytes, this.glyphIds);
     const baseFont = `${this.tag()}+${this.face.postscriptName}`;
     const scale = 1000 / this.face.unitsPerEm;
     const [minX, minY, maxX, maxY] = this.face.bbox.map((value) => Math.round(value * scale));
     const italic = this.face.italicAngle !== 0;
 
-    const fontFile = streams.add(program, { Length1: program.length });
+    const fontFile = addDeflatedStream(context, program, { Length1: program.length });
     const descriptor = context.obj({
       Type: 'FontDescriptor',
       FontName: baseFont,
@@ -142,18 +174,19 @@ export class FontSubset {
       StemV: this.face.weight >= 600 ? 140 : 80,
       FontFile2: fontFile,
     });
-    const cids = [...this.cidGlyph.keys()].sort((a, b) => a - b);
-    const widths: (number | number[])[] = [];
-    for (const cid of cids) {
-      const width = Math.round(glyphAdvance(this.face, this.cidGlyph.get(cid) ?? 0) * scale);
-      const last = widths.at(-1);
-      const lastStart = widths.at(-2);
-      if (Array.isArray(last) && typeof lastStart === 'number' && lastStart + last.length === cid) last.push(width);
-      else widths.push(cid, [width]);
+    const entries = this.cidEntries();
+    // Runs of consecutive CIDs: first CID, then the array of their widths (as pdf-lib writes arrays).
+    let widths = '[ ';
+    let next = -1;
+    for (const { cid, glyphId } of entries) {
+      if (cid !== next) widths += `${next === -1 ? '' : '] '}${String(cid)} [ `;
+      widths += `${String(Math.round(glyphAdvance(this.face, glyphId) * scale))} `;
+      next = cid + 1;
     }
-    const cidToGid = new Uint8Array(((cids.at(-1) ?? 0) + 1) * 2);
-    for (const cid of cids) {
-      const subsetId = this.subsetIds.get(this.cidGlyph.get(cid) ?? 0) ?? 0;
+    widths += next === -1 ? ']' : '] ]';
+    const cidToGid = new Uint8Array(((entries.at(-1)?.cid ?? 0) + 1) * 2);
+    for (const { cid, glyphId } of entries) {
+      const subsetId = (this.subsetPlace[glyphId] ?? 1) - 1;
       cidToGid[cid * 2] = subsetId >> 8;
       cidToGid[cid * 2 + 1] = subsetId & 0xff;
     }
@@ -163,10 +196,10 @@ export class FontSubset {
       BaseFont: baseFont,
       CIDSystemInfo: context.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }),
       FontDescriptor: context.register(descriptor),
-      W: widths,
-      CIDToGIDMap: streams.add(cidToGid),
+      W: new RawPdfObject(widths),
+      CIDToGIDMap: addDeflatedStream(context, cidToGid),
     });
-    const toUnicode = streams.add(this.toUnicodeCMap());
+    const toUnicode = addDeflatedStream(context, toUnicodeCMap(entries));
     const font = context.obj({
       Type: 'Font',
       Subtype: 'Type0',
@@ -175,7 +208,7 @@ export class FontSubset {
       DescendantFonts: [context.register(cidFont)],
       ToUnicode: toUnicode,
     });
-    return { ref: context.register(font), program };
+    return { ref: context.register(font), identity: `${faceDigest(this.face)}:${this.glyphIds.join(',')}` };
   }
 
   // The subset tag is derived from the glyph list, so the same glyphs give the same name.
@@ -185,32 +218,32 @@ export class FontSubset {
     for (let index = 0; index < 6; index += 1) tag += String.fromCharCode(65 + ((digest[index] ?? 0) % 26));
     return tag;
   }
+}
 
-  private toUnicodeCMap(): string {
-    const entries: string[] = [];
-    for (const [cid, text] of [...this.cidText].sort(([a], [b]) => a - b)) {
-      if (text !== '') entries.push(`<${cidHex(cid)}> <${utf16Hex(text)}>`);
-    }
-    const chunks: string[] = [];
-    for (let start = 0; start < entries.length; start += 100) {
-      const chunk = entries.slice(start, start + 100);
-      chunks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
-    }
-    return [
-      '/CIDInit /ProcSet findresource begin',
-      '12 dict begin',
-      'begincmap',
-      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-      '/CMapName /Adobe-Identity-UCS def',
-      '/CMapType 2 def',
-      '1 begincodespacerange',
-      '<0000> <FFFF>',
-      'endcodespacerange',
-      ...chunks,
-      'endcmap',
-      'CMapName currentdict /CMap defineresource pop',
-      'end',
-      'end',
-    ].join('\n');
+function toUnicodeCMap(cids: readonly { cid: number; text: string }[]): string {
+  const entries: string[] = [];
+  for (const { cid, text } of cids) {
+    if (text !== '') entries.push(`<${cidHex(cid)}> <${utf16Hex(text)}>`);
   }
+  const chunks: string[] = [];
+  for (let start = 0; start < entries.length; start += 100) {
+    const chunk = entries.slice(start, start + 100);
+    chunks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...chunks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
 }

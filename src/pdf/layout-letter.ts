@@ -85,7 +85,7 @@ function baselineOffset(textStyle: { size: number; leading: number }): number {
 function moveOp(op: DrawOp, dx: number, dy: number): DrawOp {
   switch (op.kind) {
     case 'text':
-      return { ...op, x: op.x + dx, baseline: op.baseline + dy };
+      return { kind: 'text', x: op.x + dx, baseline: op.baseline + dy, size: op.size, pieces: op.pieces };
     case 'rule':
       return { ...op, x1: op.x1 + dx, y1: op.y1 + dy, x2: op.x2 + dx, y2: op.y2 + dy };
     case 'polygon':
@@ -127,11 +127,14 @@ class LetterLayouter {
   }
 
   private addBox(box: Omit<Box<DrawOp>, 'breakBefore' | 'windowAddress'> & { windowAddress?: string }): Box<DrawOp> {
+    // Spelt out rather than spread: one object shape for every box.
     const full: Box<DrawOp> = {
-      ...box,
+      height: box.height,
       spaceBefore: box.spaceBefore + this.pendingSpace,
+      keepWithNext: box.keepWithNext,
       breakBefore: this.pendingBreak,
       windowAddress: box.windowAddress,
+      ops: box.ops,
     };
     this.pendingSpace = 0;
     this.pendingBreak = false;

@@ -1,5 +1,6 @@
 import type { LinePiece } from './break-lines.js';
-import type { FaceKey } from './font-faces.js';
+import { ByteBuffer } from './byte-buffer.js';
+import type { FaceKey, FontFace } from './font-faces.js';
 import { glyphAdvance, isCanonicalGlyph } from './font-subset.js';
 import type { FontSubset } from './font-subset.js';
 import type { DrawOp, PageLayout, TextOp } from './layout-letter.js';
@@ -17,8 +18,33 @@ function num(value: number): string {
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
-function hex4(value: number): string {
-  return value.toString(16).toUpperCase().padStart(4, '0');
+const LEFT_PAREN = 0x28;
+const RIGHT_PAREN = 0x29;
+const BACKSLASH = 0x5c;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+
+// A byte of a literal string: parentheses and backslash escaped, and CR, which a reader would
+// take for an end of line and turn into LF.
+function stringByte(out: ByteBuffer, value: number): void {
+  if (value === LEFT_PAREN || value === RIGHT_PAREN || value === BACKSLASH) out.byte(BACKSLASH).byte(value);
+  else if (value === CARRIAGE_RETURN) out.byte(BACKSLASH).byte(0x72);
+  else out.byte(value);
+}
+
+function isNumberByte(value: number): boolean {
+  return (value >= 0x30 && value <= 0x39) || value === 0x2e || value === 0x2d;
+}
+
+// Two numbers side by side in an array need a space between them.
+function arrayNumber(out: ByteBuffer, value: string): void {
+  if (isNumberByte(out.lastByte)) out.byte(SPACE);
+  out.text(value);
+}
+
+function arrayBytes(out: ByteBuffer, bytes: Uint8Array): void {
+  if (isNumberByte(out.lastByte) && isNumberByte(bytes[0] ?? 0)) out.byte(SPACE);
+  out.bytes(bytes);
 }
 
 function ownerOf(op: DrawOp): ContentOwner | undefined {
@@ -26,9 +52,10 @@ function ownerOf(op: DrawOp): ContentOwner | undefined {
 }
 
 // Written once per process for a shaped text whose CIDs are its glyph ids (see FontSubset).
-const writtenPieces = new WeakMap<ShapedText, string>();
+const writtenPieces = new WeakMap<ShapedText, Uint8Array>();
 
-function showPiece(piece: LinePiece<ContentOwner>, subset: FontSubset, size: number): string {
+// The inside of a TJ array that shows the piece and leaves the pen at its end.
+function showPiece(piece: LinePiece<ContentOwner>, subset: FontSubset, size: number): Uint8Array {
   const written = writtenPieces.get(piece.shaped);
   if (written !== undefined) {
     subset.useShaped(piece.shaped);
@@ -41,116 +68,135 @@ function showPiece(piece: LinePiece<ContentOwner>, subset: FontSubset, size: num
   return operators;
 }
 
-// One TJ array per piece: kerning and mark offsets become adjustments between glyphs, and a
-// vertical mark offset becomes a text rise around its glyph.
-function writePiece(piece: LinePiece<ContentOwner>, subset: FontSubset, size: number): string {
+// Two-byte CIDs in literal strings. Kerning and mark offsets become adjustments between glyphs,
+// measured against the widths the PDF gives the glyphs; a vertical mark offset becomes a text
+// rise around its glyph, outside the array (closed and opened again around it).
+function writePiece(piece: LinePiece<ContentOwner>, subset: FontSubset, size: number): Uint8Array {
   const face = subset.face;
   const scale = 1000 / face.unitsPerEm;
-  const parts: string[] = [];
-  let array = '';
-  let hexRun = '';
+  const out = new ByteBuffer(piece.shaped.glyphs.length * 3 + 8);
+  let inString = false;
   let cursor = 0;
   let pen = 0;
-  const flushHex = (): void => {
-    if (hexRun !== '') array += `<${hexRun}>`;
-    hexRun = '';
+  const closeString = (): void => {
+    if (inString) out.byte(RIGHT_PAREN);
+    inString = false;
   };
-  const flushArray = (): void => {
-    flushHex();
-    if (array !== '') parts.push(`[${array}] TJ`);
-    array = '';
+  const moveTo = (target: number): void => {
+    if (target === cursor) return;
+    closeString();
+    arrayNumber(out, num(-(target - cursor) * scale));
+    cursor = target;
   };
   for (const glyph of piece.shaped.glyphs) {
-    const target = pen + glyph.xOffset;
-    if (target !== cursor) {
-      flushHex();
-      array += num(-(target - cursor) * scale);
-      cursor = target;
-    }
+    moveTo(pen + glyph.xOffset);
     const cid = subset.cidFor(glyph.id, glyph.text);
     if (glyph.yOffset !== 0) {
-      flushArray();
-      parts.push(`${num((glyph.yOffset * size) / face.unitsPerEm)} Ts [<${hex4(cid)}>] TJ 0 Ts`);
+      closeString();
+      out.text(`] TJ ${num((glyph.yOffset * size) / face.unitsPerEm)} Ts [(`);
+      stringByte(out, cid >> 8);
+      stringByte(out, cid & 0xff);
+      out.text(')] TJ 0 Ts [');
     } else {
-      hexRun += hex4(cid);
+      if (!inString) out.byte(LEFT_PAREN);
+      inString = true;
+      stringByte(out, cid >> 8);
+      stringByte(out, cid & 0xff);
     }
-    cursor += glyphAdvance(face, glyph.id);
+    cursor += pdfWidth(face, glyph.id);
     pen += glyph.xAdvance;
   }
-  flushArray();
-  return parts.join(' ');
+  moveTo(pen);
+  closeString();
+  return out.toBytes();
 }
 
-function textOperators(op: TextOp, pieces: readonly LinePiece<ContentOwner>[], fonts: PageFonts): string {
-  const lines: string[] = ['BT'];
+// The advance the PDF viewer uses: the /W entry, in font units.
+function pdfWidth(face: FontFace, glyphId: number): number {
+  const scale = 1000 / face.unitsPerEm;
+  return Math.round(glyphAdvance(face, glyphId) * scale) / scale;
+}
+
+// One text object for consecutive pieces of one owner: one position, then a TJ array per run
+// of pieces in one face, the pen carried from piece to piece.
+function writeText(out: ByteBuffer, op: TextOp, pieces: readonly LinePiece<ContentOwner>[], fonts: PageFonts): void {
+  const first = pieces[0];
+  if (first === undefined) return;
+  out.text(`BT\n${num(op.x + first.x)} ${num(op.baseline)} Td\n`);
   let currentFace: FaceKey | undefined;
+  let arrayOpen = false;
+  let penX = first.x;
   for (const piece of pieces) {
     const faceKey = piece.face.key;
     if (faceKey !== currentFace) {
-      lines.push(`/${fonts.resourceNames[faceKey]} ${num(op.size)} Tf`);
+      if (arrayOpen) out.text('] TJ\n');
+      arrayOpen = false;
+      out.text(`/${fonts.resourceNames[faceKey]} ${num(op.size)} Tf\n`);
       currentFace = faceKey;
     }
-    lines.push(`1 0 0 1 ${num(op.x + piece.x)} ${num(op.baseline)} Tm`);
-    lines.push(showPiece(piece, fonts.subsets[faceKey], op.size));
+    if (!arrayOpen) out.byte(0x5b);
+    arrayOpen = true;
+    const gap = piece.x - penX;
+    if (Math.abs(gap) >= 0.0005) arrayNumber(out, num((-gap * 1000) / op.size));
+    arrayBytes(out, showPiece(piece, fonts.subsets[faceKey], op.size));
+    penX = piece.x + (piece.shaped.advance * op.size) / piece.face.unitsPerEm;
   }
-  lines.push('ET');
-  return lines.join('\n');
+  if (arrayOpen) out.text('] TJ\n');
+  out.text('ET\n');
 }
 
 function graphicOperators(op: Exclude<DrawOp, TextOp>): string {
   const [red, green, blue] = op.color.map(num);
   if (op.kind === 'rule') {
-    return `q ${red} ${green} ${blue} RG ${num(op.width)} w ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q`;
+    return `q ${red} ${green} ${blue} RG ${num(op.width)} w ${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S Q\n`;
   }
   const [first, ...rest] = op.points;
   if (first === undefined) return '';
   const path = [`${num(first[0])} ${num(first[1])} m`, ...rest.map(([x, y]) => `${num(x)} ${num(y)} l`)];
-  return `q ${red} ${green} ${blue} rg ${path.join(' ')} h f Q`;
+  return `q ${red} ${green} ${blue} rg ${path.join(' ')} h f Q\n`;
 }
 
 function openMarkedContent(owner: ContentOwner, pageIndex: number, ledger: MarkedContentLedger): string {
   if (owner.kind === 'artifact') {
     const subtype = owner.subtype === undefined ? '' : ` /Subtype /${owner.subtype}`;
-    return `/Artifact <</Type /${owner.type}${subtype}>> BDC`;
+    return `/Artifact <</Type /${owner.type}${subtype}>> BDC\n`;
   }
-  return `/${owner.type} <</MCID ${ledger.mark(owner, pageIndex)}>> BDC`;
+  return `/${owner.type} <</MCID ${ledger.mark(owner, pageIndex)}>> BDC\n`;
 }
 
 /**
  * The content stream of one page. Every piece of content is inside a marked-content sequence:
  * an MCID tied to its structure element, or an artifact.
  */
-export function writePageContent(page: PageLayout, pageIndex: number, ledger: MarkedContentLedger, fonts: PageFonts): string {
-  const out: string[] = ['0 0 0 rg'];
+export function writePageContent(page: PageLayout, pageIndex: number, ledger: MarkedContentLedger, fonts: PageFonts): Uint8Array {
+  const out = new ByteBuffer(32_768);
+  out.text('0 0 0 rg\n');
   let open: ContentOwner | undefined;
   const switchTo = (owner: ContentOwner): void => {
     if (owner === open) return;
-    if (open !== undefined) out.push('EMC');
-    out.push(openMarkedContent(owner, pageIndex, ledger));
+    if (open !== undefined) out.text('EMC\n');
+    out.text(openMarkedContent(owner, pageIndex, ledger));
     open = owner;
   };
   for (const op of page.ops) {
     if (op.kind !== 'text') {
       const owner = ownerOf(op);
       if (owner !== undefined) switchTo(owner);
-      out.push(graphicOperators(op));
+      out.text(graphicOperators(op));
       continue;
     }
     // Consecutive pieces with one owner share a text object; a Span gets its own sequence.
-    let group: LinePiece<ContentOwner>[] = [];
-    const flush = (): void => {
-      const owner = group[0]?.tag;
-      if (owner === undefined) return;
+    let start = 0;
+    const pieces = op.pieces;
+    for (let index = 1; index <= pieces.length; index += 1) {
+      const owner = pieces[start]?.tag;
+      if (owner === undefined) break;
+      if (index < pieces.length && pieces[index]?.tag === owner) continue;
       switchTo(owner);
-      out.push(textOperators(op, group, fonts));
-      group = [];
-    };
-    for (const piece of op.pieces) {
-      if (group.length > 0 && group[0]?.tag !== piece.tag) flush();
-      group.push(piece);
+      writeText(out, op, pieces.slice(start, index), fonts);
+      start = index;
     }
-    flush();
   }
-  if (open !== undefined) out.push('EMC');
-  return out.join('\n');
+  if (open !== undefined) out.text('EMC\n');
+  return out.toBytes();
 }

@@ -1,4 +1,5 @@
-import { AddressPlacementError, LayoutError } from './typeset-errors.js';
+import { AddressPlacementError } from './address-placement-error.js';
+import { LayoutError } from './layout-error.js';
 
 /** A vertical slice of the body that is never split: a line, a table row, a signature block. */
 export interface Box<Op> {

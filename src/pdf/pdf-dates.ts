@@ -1,4 +1,4 @@
-import { InvalidPdfDateError } from './typeset-errors.js';
+import { InvalidPdfDateError } from './invalid-pdf-date-error.js';
 
 /** A date of the model in the two spellings a PDF needs. */
 export interface PdfDate {

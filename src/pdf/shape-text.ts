@@ -1,5 +1,6 @@
 import type { FontFace } from './font-faces.js';
-import { GlyphMissingError } from './typeset-errors.js';
+import { graphemeClusters } from './grapheme-clusters.js';
+import { GlyphMissingError } from './glyph-missing-error.js';
 
 /** One positioned glyph, in font units. */
 export interface ShapedGlyph {
@@ -20,11 +21,18 @@ export interface ShapedText {
   readonly trailingSpace: number;
 }
 
-// Bounded so that memory stays flat over thousands of letters with different names.
+// Bounded so that memory stays flat over thousands of letters with different names: by entries,
+// and by the code units they hold (a glyph costs about 70 bytes), whichever fills first.
 const MAX_CACHED_TEXTS = 8_000;
+const MAX_CACHED_UNITS = 200_000;
 
-const shapeCaches = new WeakMap<FontFace, Map<string, ShapedText>>();
-const coverageCaches = new WeakMap<FontFace, Map<number, boolean>>();
+interface ShapeCache {
+  readonly texts: Map<string, ShapedText>;
+  units: number;
+}
+
+const shapeCaches = new WeakMap<FontFace, ShapeCache>();
+const coverages = new WeakMap<FontFace, ReadonlySet<number>>();
 const clusterCaches = new WeakMap<FontFace, Map<string, number>>();
 
 function cacheFor<K, V>(caches: WeakMap<FontFace, Map<K, V>>, face: FontFace): Map<K, V> {
@@ -36,24 +44,27 @@ function cacheFor<K, V>(caches: WeakMap<FontFace, Map<K, V>>, face: FontFace): M
   return cache;
 }
 
+// The code points the face draws, listed once: a set the size of the font's cmap, whatever the input.
+function coverageOf(face: FontFace): ReadonlySet<number> {
+  let coverage = coverages.get(face);
+  if (coverage === undefined) {
+    coverage = new Set(face.font.characterSet.filter((codePoint) => face.font.hasGlyphForCodePoint(codePoint)));
+    coverages.set(face, coverage);
+  }
+  return coverage;
+}
+
 function assertDrawable(face: FontFace, text: string, where: string): void {
-  const coverage = cacheFor(coverageCaches, face);
+  const coverage = coverageOf(face);
   for (const char of text) {
     const codePoint = char.codePointAt(0) ?? 0;
-    let covered = coverage.get(codePoint);
-    if (covered === undefined) {
-      covered = face.font.hasGlyphForCodePoint(codePoint);
-      coverage.set(codePoint, covered);
-    }
-    if (!covered) throw new GlyphMissingError(codePoint, face.postscriptName, where);
+    if (!coverage.has(codePoint)) throw new GlyphMissingError(codePoint, face.postscriptName, where);
   }
 }
 
 function isTrailingSpace(glyph: ShapedGlyph): boolean {
   return glyph.text === ' ';
 }
-
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 interface RawGlyph {
   readonly id: number;
@@ -83,13 +94,14 @@ function clusterGlyphCount(face: FontFace, cluster: string): number {
   let count = cache.get(cluster);
   if (count === undefined) {
     count = layoutGlyphs(face, cluster).length;
+    if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
     cache.set(cluster, count);
   }
   return count;
 }
 
 function shapeUncached(face: FontFace, text: string): ShapedText {
-  const clusters = [...graphemes.segment(text)].map(({ segment }) => segment);
+  const clusters = [...graphemeClusters(text)];
   const counts = clusters.map((cluster) => clusterGlyphCount(face, cluster));
   let raw = layoutGlyphs(face, text);
   // Should shaping ever merge glyphs across clusters, shape cluster by cluster instead.
@@ -110,13 +122,17 @@ function shapeUncached(face: FontFace, text: string): ShapedText {
       advance += glyph.xAdvance;
     }
   });
+  return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
+}
+
+function trailingSpaceOf(glyphs: readonly ShapedGlyph[]): number {
   let trailingSpace = 0;
   for (let index = glyphs.length - 1; index >= 0; index -= 1) {
     const glyph = glyphs[index];
     if (glyph === undefined || !isTrailingSpace(glyph)) break;
     trailingSpace += glyph.xAdvance;
   }
-  return { glyphs, advance, trailingSpace };
+  return trailingSpace;
 }
 
 /** A copy of `text` that shares no memory with the string it was sliced from. */
@@ -129,14 +145,33 @@ function ownCopy(text: string): string {
  * Throws `GlyphMissingError` naming `where` if a character has no glyph in the face.
  */
 export function shapeText(face: FontFace, text: string, where: string): ShapedText {
-  const cache = cacheFor(shapeCaches, face);
-  const cached = cache.get(text);
+  let cache = shapeCaches.get(face);
+  if (cache === undefined) {
+    cache = { texts: new Map(), units: 0 };
+    shapeCaches.set(face, cache);
+  }
+  const cached = cache.texts.get(text);
   if (cached !== undefined) return cached;
   assertDrawable(face, text, where);
   // The text is often a slice of a whole template's output, which the cache would keep alive.
   const own = ownCopy(text);
   const shaped = shapeUncached(face, own);
-  if (cache.size >= MAX_CACHED_TEXTS) cache.clear();
-  cache.set(own, shaped);
+  if (cache.texts.size >= MAX_CACHED_TEXTS || cache.units + own.length > MAX_CACHED_UNITS) {
+    cache.texts.clear();
+    cache.units = 0;
+  }
+  cache.texts.set(own, shaped);
+  cache.units += own.length;
   return shaped;
+}
+
+/** Shaped texts set one after the other, with no kerning between them (their glyphs are shared). */
+export function concatShaped(parts: readonly ShapedText[]): ShapedText {
+  const glyphs: ShapedGlyph[] = [];
+  let advance = 0;
+  for (const part of parts) {
+    for (const glyph of part.glyphs) glyphs.push(glyph);
+    advance += part.advance;
+  }
+  return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
 }

@@ -1,6 +1,8 @@
-import { PDFName, PDFString } from 'pdf-lib';
+import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
 import type { LanguageTag } from './letter-document.js';
+import { pdfNumber } from './pdf-values.js';
+import { RawPdfObject } from './raw-pdf-object.js';
 
 /** The standard structure types the letter uses (ISO 32000-1, 14.8.4). */
 export type StructType =
@@ -124,30 +126,31 @@ export function writeStructureTree(
     if (ref === undefined) continue;
     const firstContent = node.kids.find((kid): kid is MarkedContent => !isNode(kid));
     const page = firstContent === undefined ? undefined : pageRefs[firstContent.pageIndex];
-    const kids: PDFObject[] = [];
+    // Written as pdf-lib would write the same dictionary: `<<`, one `/Key value` a line, `>>`.
+    const kids: string[] = [];
     for (const kid of node.kids) {
       if (isNode(kid)) {
         const kidRef = refs.get(kid);
-        if (kidRef !== undefined) kids.push(kidRef);
+        if (kidRef !== undefined) kids.push(kidRef.toString());
       } else if (pageRefs[kid.pageIndex] === page) {
-        kids.push(context.obj(kid.mcid));
+        kids.push(String(kid.mcid));
       } else {
         const kidPage = pageRefs[kid.pageIndex];
-        kids.push(context.obj({ Type: 'MCR', Pg: kidPage, MCID: kid.mcid }));
+        kids.push(`<<\n/Type /MCR\n${kidPage === undefined ? '' : `/Pg ${kidPage.toString()}\n`}/MCID ${String(kid.mcid)}\n>>`);
       }
     }
     const parentRef = node.parent === undefined ? treeRootRef : refs.get(node.parent);
-    const element = context.obj({ Type: 'StructElem', S: node.type, P: parentRef, K: kids });
-    if (page !== undefined) element.set(PDFName.of('Pg'), page);
-    if (node.lang !== undefined) element.set(PDFName.of('Lang'), PDFString.of(node.lang));
-    if (node.scope !== undefined) {
-      element.set(PDFName.of('A'), context.obj({ O: 'Table', Scope: node.scope }));
-    }
-    context.assign(ref, element);
+    let element = `<<\n/Type /StructElem\n/S /${node.type}\n`;
+    if (parentRef !== undefined) element += `/P ${parentRef.toString()}\n`;
+    element += `/K [ ${kids.map((kid) => `${kid} `).join('')}]\n`;
+    if (page !== undefined) element += `/Pg ${page.toString()}\n`;
+    if (node.lang !== undefined) element += `/Lang ${PDFString.of(node.lang).toString()}\n`;
+    if (node.scope !== undefined) element += `/A <<\n/O /Table\n/Scope /${node.scope}\n>>\n`;
+    context.assign(ref, new RawPdfObject(`${element}>>`));
   }
   const nums: PDFObject[] = [];
   pageRefs.forEach((_, pageIndex) => {
-    nums.push(context.obj(pageIndex));
+    nums.push(pdfNumber(pageIndex));
     const owners = ledger.ownersOf(pageIndex).map((owner) => refs.get(owner));
     nums.push(context.obj(owners.filter((ownerRef): ownerRef is PDFRef => ownerRef !== undefined)));
   });

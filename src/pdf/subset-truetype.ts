@@ -80,34 +80,32 @@ function horizontalMetrics(font: ParsedFont, glyphId: number): [number, number] 
   return [advance, sideBearing];
 }
 
-// Visits the components of a composite glyph: `remap` returns the new id for an old one.
-function remapComponents(data: Uint8Array, remap: (glyphId: number) => number): void {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length < 10 || view.getInt16(0) >= 0) return;
+// The offsets, from the glyph's start, of the glyph index of each component of a composite
+// glyph (none for a simple or empty glyph).
+function componentIndexOffsets(view: DataView, start: number, end: number): number[] {
+  const offsets: number[] = [];
+  if (end - start < 10 || view.getInt16(start) >= 0) return offsets;
   let offset = 10;
   for (;;) {
-    const flags = view.getUint16(offset);
-    view.setUint16(offset + 2, remap(view.getUint16(offset + 2)));
+    const flags = view.getUint16(start + offset);
+    offsets.push(offset + 2);
     offset += 4 + ((flags & ARG_1_AND_2_ARE_WORDS) !== 0 ? 4 : 2);
     if ((flags & WE_HAVE_A_SCALE) !== 0) offset += 2;
     else if ((flags & WE_HAVE_AN_X_AND_Y_SCALE) !== 0) offset += 4;
     else if ((flags & WE_HAVE_A_TWO_BY_TWO) !== 0) offset += 8;
-    if ((flags & MORE_COMPONENTS) === 0) return;
+    if ((flags & MORE_COMPONENTS) === 0) return offsets;
   }
 }
 
-function checksum(data: Uint8Array): number {
-  const padded = new Uint8Array(Math.ceil(data.length / 4) * 4);
-  padded.set(data);
-  const view = new DataView(padded.buffer);
-  let sum = 0;
-  for (let offset = 0; offset < padded.length; offset += 4) sum = (sum + view.getUint32(offset)) >>> 0;
-  return sum;
+function padded(length: number): number {
+  return Math.ceil(length / 4) * 4;
 }
 
-function copyTable(font: ParsedFont, name: string): Uint8Array {
-  const found = record(font, name);
-  return font.bytes.slice(found.offset, found.offset + found.length);
+// The sum of the big-endian 32-bit words of `length` bytes at `offset`, the padding being zeros.
+function checksum(view: DataView, offset: number, length: number): number {
+  let sum = 0;
+  for (let at = offset; at < offset + padded(length); at += 4) sum = (sum + view.getUint32(at)) >>> 0;
+  return sum;
 }
 
 /**
@@ -119,70 +117,81 @@ export function subsetTrueType(fontBytes: Uint8Array, glyphIds: readonly number[
   const order = [...glyphIds];
   const newIds = new Map<number, number>();
   order.forEach((glyphId, index) => newIds.set(glyphId, index));
-  const remap = (glyphId: number): number => {
-    let newId = newIds.get(glyphId);
-    if (newId === undefined) {
-      newId = order.length;
-      newIds.set(glyphId, newId);
-      order.push(glyphId);
-    }
-    return newId;
-  };
-
-  const outlines: Uint8Array[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const components: number[][] = [];
   for (let index = 0; index < order.length; index += 1) {
     const glyphId = order[index] ?? 0;
     const [start, end] = glyphId < font.numGlyphs ? glyphRange(font, glyphId) : [0, 0];
-    const data = font.bytes.slice(start, end);
-    remapComponents(data, remap);
-    outlines.push(data);
+    starts.push(start);
+    ends.push(end);
+    const offsets = componentIndexOffsets(font.view, start, end);
+    components.push(offsets);
+    for (const offset of offsets) {
+      const component = font.view.getUint16(start + offset);
+      if (!newIds.has(component)) {
+        newIds.set(component, order.length);
+        order.push(component);
+      }
+    }
   }
-
   const count = order.length;
   let glyfLength = 0;
-  for (const data of outlines) glyfLength += Math.ceil(data.length / 4) * 4;
-  const glyf = new Uint8Array(glyfLength);
-  const loca = new DataView(new ArrayBuffer((count + 1) * 4));
-  const hmtx = new DataView(new ArrayBuffer(count * 4));
-  let offset = 0;
-  outlines.forEach((data, index) => {
-    loca.setUint32(index * 4, offset);
-    glyf.set(data, offset);
-    offset += Math.ceil(data.length / 4) * 4;
-    const [advance, sideBearing] = horizontalMetrics(font, order[index] ?? 0);
-    hmtx.setUint16(index * 4, advance);
-    hmtx.setInt16(index * 4 + 2, sideBearing);
-  });
-  loca.setUint32(count * 4, offset);
+  for (let index = 0; index < count; index += 1) glyfLength += padded((ends[index] ?? 0) - (starts[index] ?? 0));
 
-  const head = copyTable(font, 'head');
-  const headView = new DataView(head.buffer);
-  headView.setUint32(8, 0);
-  headView.setInt16(50, 1);
-  const hhea = copyTable(font, 'hhea');
-  new DataView(hhea.buffer).setUint16(34, count);
-  const maxp = copyTable(font, 'maxp');
-  new DataView(maxp.buffer).setUint16(4, count);
-
-  const tables = new Map<string, Uint8Array>([
-    ['glyf', glyf],
-    ['head', head],
-    ['hhea', hhea],
-    ['hmtx', new Uint8Array(hmtx.buffer)],
-    ['loca', new Uint8Array(loca.buffer)],
-    ['maxp', maxp],
+  const lengths = new Map<string, number>([
+    ['glyf', glyfLength],
+    ['head', record(font, 'head').length],
+    ['hhea', record(font, 'hhea').length],
+    ['hmtx', count * 4],
+    ['loca', (count + 1) * 4],
+    ['maxp', record(font, 'maxp').length],
   ]);
-  for (const name of KEPT_TABLES) if (font.tables.has(name)) tables.set(name, copyTable(font, name));
-  return assemble(tables);
-}
-
-function assemble(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const names = [...tables.keys()].sort();
+  for (const name of KEPT_TABLES) {
+    const kept = font.tables.get(name);
+    if (kept !== undefined) lengths.set(name, kept.length);
+  }
+  const names = [...lengths.keys()].sort();
   const headerLength = 12 + names.length * 16;
+  const offsets = new Map<string, number>();
   let total = headerLength;
-  for (const name of names) total += Math.ceil((tables.get(name)?.length ?? 0) / 4) * 4;
+  for (const name of names) {
+    offsets.set(name, total);
+    total += padded(lengths.get(name) ?? 0);
+  }
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
+  const at = (name: string): number => offsets.get(name) ?? 0;
+
+  for (const name of [...KEPT_TABLES, 'head', 'hhea', 'maxp']) {
+    const source = font.tables.get(name);
+    if (source !== undefined) out.set(font.bytes.subarray(source.offset, source.offset + source.length), at(name));
+  }
+  view.setUint32(at('head') + 8, 0);
+  view.setInt16(at('head') + 50, 1);
+  view.setUint16(at('hhea') + 34, count);
+  view.setUint16(at('maxp') + 4, count);
+
+  const glyf = at('glyf');
+  const loca = at('loca');
+  const hmtx = at('hmtx');
+  let offset = 0;
+  for (let index = 0; index < count; index += 1) {
+    const start = starts[index] ?? 0;
+    const end = ends[index] ?? 0;
+    view.setUint32(loca + index * 4, offset);
+    out.set(font.bytes.subarray(start, end), glyf + offset);
+    for (const component of components[index] ?? []) {
+      const field = glyf + offset + component;
+      view.setUint16(field, newIds.get(view.getUint16(field)) ?? 0);
+    }
+    offset += padded(end - start);
+    const [advance, sideBearing] = horizontalMetrics(font, order[index] ?? 0);
+    view.setUint16(hmtx + index * 4, advance);
+    view.setInt16(hmtx + index * 4 + 2, sideBearing);
+  }
+  view.setUint32(loca + count * 4, offset);
+
   const entrySelector = Math.floor(Math.log2(names.length));
   const searchRange = 2 ** entrySelector * 16;
   view.setUint32(0, 0x00010000);
@@ -190,19 +199,14 @@ function assemble(tables: ReadonlyMap<string, Uint8Array>): Uint8Array {
   view.setUint16(6, searchRange);
   view.setUint16(8, entrySelector);
   view.setUint16(10, names.length * 16 - searchRange);
-  let offset = headerLength;
-  let headOffset = 0;
   names.forEach((name, index) => {
-    const data = tables.get(name) ?? new Uint8Array();
     const entry = 12 + index * 16;
+    const length = lengths.get(name) ?? 0;
     for (let char = 0; char < 4; char += 1) view.setUint8(entry + char, name.charCodeAt(char));
-    view.setUint32(entry + 4, checksum(data));
-    view.setUint32(entry + 8, offset);
-    view.setUint32(entry + 12, data.length);
-    if (name === 'head') headOffset = offset;
-    out.set(data, offset);
-    offset += Math.ceil(data.length / 4) * 4;
+    view.setUint32(entry + 4, checksum(view, at(name), length));
+    view.setUint32(entry + 8, at(name));
+    view.setUint32(entry + 12, length);
   });
-  view.setUint32(headOffset + 8, (0xb1b0afba - checksum(out)) >>> 0);
+  view.setUint32(at('head') + 8, (0xb1b0afba - checksum(view, 0, total)) >>> 0);
   return out;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import { embedAttachments } from './attachments.js';
-import { DeflatedStreams } from './deflate-stream.js';
+import { addConstantDeflatedStream, addDeflatedStream } from './deflate-stream.js';
 import { FACE_KEYS, loadFontFaces } from './font-faces.js';
 import type { FaceKey, FontFaces } from './font-faces.js';
 import { FontSubset } from './font-subset.js';
@@ -11,6 +11,7 @@ import type { LetterDocument, TypesetOptions } from './letter-document.js';
 import { writePageContent } from './page-content.js';
 import { PAGE_HEIGHT, PAGE_WIDTH } from './page-style.js';
 import { parsePdfDate } from './pdf-dates.js';
+import { pdfDict, pdfName, pdfNumber } from './pdf-values.js';
 import { PDF_CREATOR, PDF_PRODUCER } from './producer.js';
 import { SRGB_PROFILE_NAME, srgbProfile } from './srgb-profile.js';
 import { MarkedContentLedger, writeStructureTree } from './structure-tree.js';
@@ -19,8 +20,8 @@ import { buildXmpMetadata } from './xmp-metadata.js';
 const RESOURCE_NAMES: Readonly<Record<FaceKey, string>> = { regular: 'F1', bold: 'F2', italic: 'F3', boldItalic: 'F4' };
 const utf8 = new TextEncoder();
 
-function outputIntent(context: PDFContext, streams: DeflatedStreams): PDFRef {
-  const profile = streams.add(srgbProfile(), { N: 3 });
+function outputIntent(context: PDFContext): PDFRef {
+  const profile = addConstantDeflatedStream(context, srgbProfile(), { N: 3 });
   return context.register(
     context.obj({
       Type: 'OutputIntent',
@@ -40,7 +41,6 @@ async function render(doc: LetterDocument, options: TypesetOptions, faces: FontF
 
   const pdf = await PDFDocument.create({ updateMetadata: false });
   const context = pdf.context;
-  const streams = new DeflatedStreams(context);
   // The document id is a hash of everything that makes the file, so equal input gives equal bytes.
   const fingerprint = createHash('sha256');
 
@@ -49,25 +49,35 @@ async function render(doc: LetterDocument, options: TypesetOptions, faces: FontF
   const pages = layout.pages.map((page, pageIndex) => {
     const content = writePageContent(page, pageIndex, ledger, { subsets, resourceNames: RESOURCE_NAMES });
     fingerprint.update(content);
-    return { content, pdfPage: pdf.addPage([PAGE_WIDTH, PAGE_HEIGHT]) };
+    return { content, ref: context.nextRef() };
   });
 
   const fontResources = context.obj({});
   for (const key of FACE_KEYS) {
     const subset = subsets[key];
     if (!subset.isUsed) continue;
-    const embedded = subset.embed(context, streams);
-    fingerprint.update(embedded.program);
+    const embedded = subset.embed(context);
+    fingerprint.update(embedded.identity);
     fontResources.set(PDFName.of(RESOURCE_NAMES[key]), embedded.ref);
   }
   const resources = context.register(context.obj({ Font: fontResources }));
-  const pageRefs = pages.map(({ content, pdfPage }, pageIndex) => {
-    const node = pdfPage.node;
-    node.set(PDFName.of('Contents'), streams.add(content));
-    node.set(PDFName.of('Resources'), resources);
-    node.set(PDFName.of('StructParents'), context.obj(pageIndex));
-    node.set(PDFName.of('Tabs'), PDFName.of('S'));
-    return pdfPage.ref;
+  // Page dictionaries written directly: pdf-lib's page API would build and then replace most of them.
+  const pageTree = pdf.catalog.Pages();
+  const pageTreeRef = pdf.catalog.get(pdfName('Pages'));
+  const mediaBox = context.obj([0, 0, PAGE_WIDTH, PAGE_HEIGHT]);
+  const pageRefs = pages.map(({ content, ref }, pageIndex) => {
+    const page = pdfDict(context, {
+      Type: pdfName('Page'),
+      Parent: pageTreeRef,
+      Resources: resources,
+      MediaBox: mediaBox,
+      Contents: addDeflatedStream(context, content),
+      StructParents: pdfNumber(pageIndex),
+      Tabs: pdfName('S'),
+    });
+    context.assign(ref, page);
+    pageTree.pushLeafNode(ref);
+    return ref;
   });
 
   const structTreeRoot = writeStructureTree(context, layout.root, ledger, pageRefs);
@@ -105,7 +115,7 @@ async function render(doc: LetterDocument, options: TypesetOptions, faces: FontF
   catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
   catalog.set(PDFName.of('StructTreeRoot'), structTreeRoot);
   catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: true }));
-  catalog.set(PDFName.of('OutputIntents'), context.obj([outputIntent(context, streams)]));
+  catalog.set(PDFName.of('OutputIntents'), context.obj([outputIntent(context)]));
 
   const attachments = options.attachments ?? [];
   if (attachments.length > 0) {
@@ -118,7 +128,6 @@ async function render(doc: LetterDocument, options: TypesetOptions, faces: FontF
   const id = fingerprint.digest('hex').slice(0, 32).toUpperCase();
   context.trailerInfo.ID = context.obj([PDFHexString.of(id), PDFHexString.of(id)]);
 
-  await streams.settle();
   return pdf.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 

@@ -7,8 +7,7 @@ import { familyMember, permit, recordWith, removalOrder, validRecord, type Json 
 describe('parseDecision: the base record', () => {
   it('accepts the valid base record and returns it typed', () => {
     const result = parseDecision(validRecord());
-    expect(result.ok).toBe(true);
-    if (result.ok) expect(result.record.decisionId).toBe('HC-2026-000101');
+    expect(result.ok ? result.record.decisionId : result.issues).toBe('HC-2026-000101');
   });
 
   it.each([null, [], 'text', 42, true])('rejects %j, which is not an object', (input) => {

@@ -4,6 +4,7 @@ import type { Line } from '../../src/pdf/break-lines.js';
 import { loadFontFaces } from '../../src/pdf/font-faces.js';
 import type { FontFaces } from '../../src/pdf/font-faces.js';
 import { shapeText } from '../../src/pdf/shape-text.js';
+import { unbreakableRun } from './pdf-test-kit.js';
 
 let faces: FontFaces;
 beforeAll(async () => {
@@ -35,6 +36,34 @@ describe('breakLines', () => {
     expect(broken.length).toBeGreaterThan(2);
     for (const line of broken) expect(line.width).toBeLessThanOrEqual(80);
     expect(lineTexts(broken).join('')).toBe(`see ${word} here`);
+  });
+
+  it('breaks a 50,000-character word into full lines, each one piece per style', () => {
+    const [regular, bold] = [unbreakableRun(300, 'mixed'), unbreakableRun(49_700, 'mixed')];
+    const broken = breakLines(
+      [
+        { text: `see ${regular}`, face: faces.regular, tag: 'p', where: 'test' },
+        { text: `${bold} here`, face: faces.bold, tag: 'p', where: 'test' },
+      ],
+      11,
+      300,
+    );
+    expect(lineTexts(broken).join('')).toBe(`see ${regular}${bold} here`);
+    broken.forEach((line, index) => {
+      expect(line.width).toBeLessThanOrEqual(300);
+      expect(line.pieces.length).toBeLessThanOrEqual(2);
+      // Every line but the last two is full: it would not take one more cluster.
+      if (index > 0 && index < broken.length - 2) expect(line.width).toBeGreaterThan(300 - 11);
+    });
+  });
+
+  it('moves a long word that fits on a line to the next one whole, as it does a short one', () => {
+    const word = 'a'.repeat(400);
+    const size = 1;
+    const wordWidth = (shapeText(faces.regular, 'a', 'test').advance * 400 * size) / faces.regular.unitsPerEm;
+    const seeWidth = (shapeText(faces.regular, 'see', 'test').advance * size) / faces.regular.unitsPerEm;
+    const broken = breakLines([{ text: `see ${word}`, face: faces.regular, tag: 'p', where: 'test' }], size, wordWidth + seeWidth / 2);
+    expect(lineTexts(broken)).toEqual(['see ', word]);
   });
 
   it('fills lines greedily and keeps the spaces between words in the text', () => {

@@ -144,3 +144,24 @@ export function maybeWriteReference(name: string, page: number, pngPath: string)
 export function referenceExists(name: string, page: number): boolean {
   return existsSync(referencePath(name, page));
 }
+
+// Letters, then clusters with combining marks and characters beyond U+FFFF that the font draws
+// and that allow no line break around them (line-breaking class AL).
+const MIXED_UNITS = ['a', 'q\u0301', '\u{1F12F}', 'e\u0323\u0302', 'Z', '\u{1F16A}', 'o\u0328', '\u{1F748}', 'ß'];
+
+/**
+ * A run of `length` UTF-16 code units with no line-break opportunity: ASCII letters, or a mix
+ * of letters, combining marks and surrogate pairs. It never ends inside a cluster.
+ */
+export function unbreakableRun(length: number, kind: 'ascii' | 'mixed'): string {
+  if (kind === 'ascii') return Array.from({ length }, (_, index) => String.fromCharCode(97 + (index % 26))).join('');
+  const parts: string[] = [];
+  let size = 0;
+  for (let index = 0; ; index += 1) {
+    const unit = MIXED_UNITS[index % MIXED_UNITS.length] ?? 'a';
+    if (size + unit.length > length) break;
+    parts.push(unit);
+    size += unit.length;
+  }
+  return parts.join('').padEnd(length, 'a');
+}

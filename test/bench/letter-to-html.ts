@@ -1,4 +1,4 @@
-import type { Block, LetterDocument, TextRun } from '../pdf/letter-document.js';
+import type { Block, LetterDocument, TextRun } from '../../src/pdf/letter-document.js';
 
 function escapeHtml(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');

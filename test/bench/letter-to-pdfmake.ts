@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { Block, LetterDocument, TextRun } from '../pdf/letter-document.js';
+import type { Block, LetterDocument, TextRun } from '../../src/pdf/letter-document.js';
 
 function inline(runs: readonly TextRun[]): Content[] {
   return runs.map((run) => ({ text: run.text, bold: run.bold === true, italics: run.italic === true }));

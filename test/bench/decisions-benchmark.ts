@@ -1,0 +1,133 @@
+// Whole decisions per second, from record to every PDF and email on disk, measured on the real
+// `hcc render` process: the pool of worker threads against one worker, in interleaved rounds on
+// the same batch, and the resident memory of the whole process tree as it goes.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
+import { roundRatios, summarise, type RoundSummary } from './round-ratios.js';
+
+export interface DecisionsResult {
+  /** The pool, one worker per core: median over the rounds. */
+  readonly decisionsPerSecond: number;
+  readonly decisionsPerSecondOneWorker: number;
+  /** The pool's rate over one worker's, taken within each round. */
+  readonly poolRatio: RoundSummary;
+  readonly workers: number;
+  readonly rounds: number;
+  readonly batchRecords: number;
+  readonly filesPerDecision: number;
+  /** Peak resident memory of `hcc render` and anything it started, over every run (MB). */
+  readonly peakRssMbTree: number;
+}
+
+function fixtureRecords(): Record<string, unknown>[] {
+  const dir = join(packageRoot(), 'fixtures', 'decisions');
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .map((n) => JSON.parse(readFileSync(join(dir, n), 'utf8')) as Record<string, unknown>);
+}
+
+/** A `.ndjson` file of `count` records: the fixtures again and again under fresh decision ids. */
+async function writeBatch(path: string, fixtures: readonly Record<string, unknown>[], count: number): Promise<void> {
+  const stream = createWriteStream(path);
+  for (let i = 0; i < count; i += 1) {
+    const base = fixtures[i % fixtures.length] ?? {};
+    const line = `${JSON.stringify({ ...base, decisionId: `${String(base.decisionId)}-B${String(i)}` })}\n`;
+    if (!stream.write(line)) await once(stream, 'drain');
+  }
+  stream.end();
+  await once(stream, 'finish');
+}
+
+/** Resident memory of a process and every process below it, in kB, from /proc. */
+function treeRssKb(pid: number): number {
+  let total = 0;
+  try {
+    total += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'))?.[1] ?? 0);
+    const children = readFileSync(`/proc/${String(pid)}/task/${String(pid)}/children`, 'utf8').trim();
+    for (const child of children === '' ? [] : children.split(/\s+/)) total += treeRssKb(Number(child));
+  } catch {
+    // The process ended between two reads.
+  }
+  return total;
+}
+
+interface RenderRun {
+  readonly seconds: number;
+  readonly peakMb: number;
+}
+
+/** Runs the built `hcc render` on `input` with `workers` worker threads, sampling its memory. */
+async function renderRun(input: string, out: string, workers: number): Promise<RenderRun> {
+  rmSync(out, { recursive: true, force: true });
+  const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+  const config = join(packageRoot(), 'fixtures', 'hcc.config.json');
+  const started = performance.now();
+  const child = spawn(cli, ['render', input, '--out', out, '--config', config, '--workers', String(workers)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
+  }, 200);
+  const [code] = (await once(child, 'exit')) as [number | null];
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`hcc render exited ${String(code)}: ${stderr.slice(0, 500)}`);
+  return { seconds: (performance.now() - started) / 1000, peakMb: Math.round(peakKb / 1024) };
+}
+
+/**
+ * Decisions per second through `hcc render` over a batch of `batchRecords` records (at least
+ * 3,000 for a steady state), with the pool (one worker per core) and with one worker, taken in
+ * turn for `rounds` rounds so that a drift of the machine's speed hits both alike; the pool's
+ * ratio to one worker is taken within each round.
+ */
+export async function benchmarkDecisions(batchRecords: number, rounds: number): Promise<DecisionsResult> {
+  const workers = availableParallelism();
+  const fixtures = fixtureRecords();
+  const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-decisions-'));
+  try {
+    const input = join(dir, 'batch.ndjson');
+    await writeBatch(input, fixtures, batchRecords);
+    const pool: number[] = [];
+    const one: number[] = [];
+    let peakMb = 0;
+    for (let round = 0; round < rounds; round += 1) {
+      // Alternate which goes first, so neither always meets a warmer or colder machine.
+      const order = round % 2 === 0 ? [workers, 1] : [1, workers];
+      for (const n of order) {
+        const run = await renderRun(input, join(dir, 'out'), n);
+        const rate = batchRecords / run.seconds;
+        (n === 1 ? one : pool).push(rate);
+        peakMb = Math.max(peakMb, run.peakMb);
+        console.log(`  round ${String(round + 1)}: ${String(n)} worker${n === 1 ? '' : 's'}: ${rate.toFixed(1)} decisions/s, peak RSS of the process tree ${String(run.peakMb)} MB`);
+      }
+    }
+    const out = join(dir, 'out');
+    const folders = readdirSync(out).filter((n) => !n.startsWith('.'));
+    const files = folders.reduce((sum, f) => sum + readdirSync(join(out, f)).length, 0);
+    const poolRatio = roundRatios(pool, one);
+    const result: DecisionsResult = {
+      decisionsPerSecond: summarise(pool).median,
+      decisionsPerSecondOneWorker: summarise(one).median,
+      poolRatio,
+      workers,
+      rounds,
+      batchRecords,
+      filesPerDecision: files / Math.max(folders.length, 1),
+      peakRssMbTree: peakMb,
+    };
+    console.log(
+      `hcc render, ${String(batchRecords)} records (${result.filesPerDecision.toFixed(1)} files each), ${String(rounds)} rounds: ` +
+        `${result.decisionsPerSecond.toFixed(1)} decisions/s with ${String(workers)} workers, ${result.decisionsPerSecondOneWorker.toFixed(1)} with one; ` +
+        `pool ${poolRatio.median.toFixed(2)}x one worker (${poolRatio.min.toFixed(2)}–${poolRatio.max.toFixed(2)}); peak RSS of the tree ${String(peakMb)} MB`,
+    );
+    return result;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,63 @@
+// `npm run bench`: letters per second for this typesetter against pdfmake and headless Chromium,
+// then whole decisions per second through the built `hcc render`. The last line is one JSON object.
+// Compiled by tsconfig.bench.json into node_modules/.cache/hcc-bench (never into dist/, which ships),
+// so that it measures what tsc emits and no TypeScript loader sits in its memory.
+// Options: --out DIR keeps each engine's PDF; --records N sizes the decisions batch (default
+// 3000, 0 skips it); --rounds N sets the letters rounds (default 8); --decision-rounds N the
+// rounds of the pool against one worker (default 3).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
+import type { LetterDocument } from '../../src/pdf/letter-document.js';
+import { benchmarkDecisions } from './decisions-benchmark.js';
+import { benchmarkLetters } from './letters-benchmark.js';
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+function wholeNumber(text: string | undefined, fallback: number, least: number): number {
+  const value = Number(text ?? fallback);
+  return Number.isInteger(value) && value >= least ? value : fallback;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const outDir = option(args, '--out');
+  const batchRecords = wholeNumber(option(args, '--records'), 3_000, 0);
+  const decisionRounds = wholeNumber(option(args, '--decision-rounds'), 3, 1);
+  const rounds = wholeNumber(option(args, '--rounds'), 8, 1);
+  const fixture = join(packageRoot(), 'fixtures', 'documents', 'reference-letter-fr.json');
+  const doc = JSON.parse(readFileSync(fixture, 'utf8')) as LetterDocument;
+
+  const letters = await benchmarkLetters(doc, rounds, outDir);
+  const decisions = batchRecords > 0 ? await benchmarkDecisions(batchRecords, decisionRounds) : undefined;
+
+  const round = (value: number): number => Math.round(value * 10) / 10;
+  const rangeOf = (summary: { min: number; max: number } | undefined): [number, number] | null =>
+    summary === undefined ? null : [round(summary.min), round(summary.max)];
+  console.log(
+    JSON.stringify({
+      lettersPerSecond: round(letters.ours.median),
+      pdfmakeLettersPerSecond: round(letters.pdfmake.median),
+      chromiumLettersPerSecond: letters.chromium === undefined ? null : round(letters.chromium.median),
+      // Medians of the ratios taken within each round, with their ranges over the rounds.
+      ratioVsPdfmake: round(letters.ratioVsPdfmake.median),
+      ratioVsChromium: letters.ratioVsChromium === undefined ? null : round(letters.ratioVsChromium.median),
+      ratioVsPdfmakeRange: rangeOf(letters.ratioVsPdfmake),
+      ratioVsChromiumRange: rangeOf(letters.ratioVsChromium),
+      letterRounds: letters.rounds,
+      peakRssMb: letters.peakRssMb,
+      decisionsPerSecond: decisions === undefined ? null : round(decisions.decisionsPerSecond),
+      decisionsPerSecondOneWorker: decisions === undefined ? null : round(decisions.decisionsPerSecondOneWorker),
+      poolRatio: decisions === undefined ? null : round(decisions.poolRatio.median),
+      poolRatioRange: rangeOf(decisions?.poolRatio),
+      workers: decisions?.workers ?? null,
+      batchRecords: decisions?.batchRecords ?? 0,
+      peakRssMbTree: decisions?.peakRssMbTree ?? null,
+    }),
+  );
+}
+
+await main();
