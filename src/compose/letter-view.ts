@@ -12,6 +12,7 @@ import {
 } from '../plan/correspondence-plan.js';
 import { DEPARTURE_ORDER_DAYS } from '../plan/rules/cbsa-removals-notice.js';
 import { formatLongDate } from './format-date.js';
+import { formatPhone } from './format-phone.js';
 import { fullName } from './person-name.js';
 
 /**
@@ -256,6 +257,17 @@ export function joinNames(names: readonly string[], language: Language): string 
   return format.format(names);
 }
 
+/**
+ * The name line of the window-envelope address: one or two names as written, else the first and
+ * how many others, so that a household of any size stays inside the window (validation bounds
+ * each name for this line: src/decision/print-room.ts).
+ */
+export function windowName(names: readonly string[], t: Translate, language: Language): string {
+  const [first] = names;
+  if (first === undefined || names.length <= 2) return joinNames(names, language);
+  return t('letter:windowNameOthers', { name: first, count: names.length - 1 });
+}
+
 interface ViewContext {
   readonly record: DecisionRecord;
   readonly language: Language;
@@ -433,14 +445,14 @@ export function buildLetterView(input: LetterViewInput): LetterView {
       addressLines: addressLines(record.office.address),
       email: record.office.email,
       // A telephone number is never split across lines.
-      phone: record.office.phone.replace(/ /g, '\u00A0'),
+      phone: formatPhone(record.office.phone, t, true),
     },
     officer: { id: record.officer.id, name: record.officer.name, title: record.officer.title[language] },
     recipient: {
       role: document.recipient,
       // A removals notice goes to the CBSA office that holds the order.
       label: document.recipient === 'cbsa-removals-unit' && orderOffice !== undefined ? `${roleLabel} (${orderOffice})` : roleLabel,
-      name: isRepresentative ? representativeName : addressees.length > 0 ? joinNames(addressees.map((p) => p.fullName), language) : roleLabel,
+      name: isRepresentative ? representativeName : addressees.length > 0 ? windowName(addressees.map((p) => p.fullName), t, language) : roleLabel,
       addressLines: recipientAddress,
       isRepresentative,
       representativeName,

@@ -3,13 +3,15 @@ import type { DecisionRecord, PostalAddress, StatusInCanada } from './decision-s
 import type { DecisionErrorCode } from './error-codes.js';
 import { isA42Case, listHousehold, peopleToLeaveWithoutOrder, permitHolders } from './household.js';
 import { languagesFrom } from './language-order.js';
+import { addressesFitTheWindow, namesFitTheWindow } from './window-address-rules.js';
 
 export type IssuePath = readonly (string | number)[];
 
-/** A rule violation before it is given its bilingual message. */
+/** A rule violation before it is given its bilingual message, with the values its message names. */
 export interface RuleIssue {
   readonly path: IssuePath;
   readonly code: DecisionErrorCode;
+  readonly values?: Record<string, string | number>;
 }
 
 /** A cross-field rule: reads a structurally sound record, returns every violation it finds. */
@@ -183,6 +185,8 @@ const reasonsFitTheLetters: DecisionRule = (r) => {
 
 /** Every cross-field rule, in the order their issues are reported. */
 export const DECISION_RULES: readonly DecisionRule[] = [
+  namesFitTheWindow,
+  addressesFitTheWindow,
   channelsAreUnique,
   channelsHaveAddresses,
   bornBeforeDecision,

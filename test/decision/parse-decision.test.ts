@@ -99,7 +99,7 @@ describe('parseDecision: structure', () => {
 
 describe('parseDecision: cross-field rules', () => {
   it.each<[string, (r: any) => void, string[]]>([
-    ['a duplicated channel', (r) => { r.correspondence.channels = ['email', 'mail', 'email']; }, ['$.correspondence.channels[2] CHANNEL_DUPLICATE']],
+    ['a duplicated channel', (r) => { r.correspondence.channels = ['email', 'email']; }, ['$.correspondence.channels[1] CHANNEL_DUPLICATE']],
     ['the email channel without a client email', (r) => { r.correspondence.email = null; }, ['$.correspondence.email EMAIL_REQUIRED']],
     ['the email channel when the representative has no email', (r) => { r.correspondence.representative = { name: 'Cabinet Exemple', postalAddress: r.correspondence.postalAddress }; }, ['$.correspondence.representative.email EMAIL_REQUIRED']],
     ['the mail channel without a postal address', (r) => { delete r.correspondence.postalAddress; }, ['$.correspondence.postalAddress POSTAL_ADDRESS_REQUIRED']],
