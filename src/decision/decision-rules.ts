@@ -1,4 +1,4 @@
-import { addYears, compareDates } from './calendar-date.js';
+import { anniversary, compareDates } from './calendar-date.js';
 import type { DecisionRecord, PostalAddress, StatusInCanada } from './decision-schema.js';
 import type { DecisionErrorCode } from './error-codes.js';
 import { isA42Case, listHousehold, peopleToLeaveWithoutOrder, permitHolders } from './household.js';
@@ -153,10 +153,10 @@ const permitsFitTheProcedure: DecisionRule = (r) => {
       issues.push({ path: at('validFrom'), code: 'TRP_STARTS_BEFORE_DECISION' });
     }
     // R63: from one day (validFrom = validTo, both days included) to three years, whose last
-    // valid day is the day before the third anniversary.
+    // valid day is the day before the third anniversary (28 February for a permit from a leap day).
     if (compareDates(permit.validTo, permit.validFrom) < 0) {
       issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_INVERTED' });
-    } else if (compareDates(permit.validTo, addYears(permit.validFrom, 3)) >= 0) {
+    } else if (compareDates(permit.validTo, anniversary(permit.validFrom, 3)) >= 0) {
       issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_TOO_LONG' });
     }
     return issues;
