@@ -1,5 +1,6 @@
 import LineBreaker from 'linebreak';
 import type { FontFace } from './font-faces.js';
+import { graphemeClusters } from './graphemes.js';
 import { shapeText } from './shape-text.js';
 import type { ShapedText } from './shape-text.js';
 
@@ -33,8 +34,6 @@ interface Measured<T> {
   readonly where: string;
   readonly width: number;
 }
-
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 /** Collapses runs of ASCII white space to one space; U+00A0 and U+202F are kept as they are. */
 export function normalizeSpaces(text: string): string {
@@ -153,7 +152,7 @@ export function breakLines<T>(pieces: readonly StyledText<T>[], size: number, ma
 
 function addByCharacters<T>(builder: LineBuilder<T>, parts: readonly Measured<T>[], size: number, maxWidth: number): void {
   for (const part of parts) {
-    for (const { segment } of graphemes.segment(part.text)) {
+    for (const segment of graphemeClusters(part.text)) {
       const unit = measure(part, segment, size);
       const visible = segment === ' ' ? 0 : unit.width;
       if (!builder.isEmpty && builder.currentWidth + visible > maxWidth) builder.finish();

@@ -1,4 +1,5 @@
 import type { FontFace } from './font-faces.js';
+import { graphemeClusters } from './graphemes.js';
 import { GlyphMissingError } from './typeset-errors.js';
 
 /** One positioned glyph, in font units. */
@@ -53,8 +54,6 @@ function isTrailingSpace(glyph: ShapedGlyph): boolean {
   return glyph.text === ' ';
 }
 
-const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
-
 interface RawGlyph {
   readonly id: number;
   readonly xAdvance: number;
@@ -89,7 +88,7 @@ function clusterGlyphCount(face: FontFace, cluster: string): number {
 }
 
 function shapeUncached(face: FontFace, text: string): ShapedText {
-  const clusters = [...graphemes.segment(text)].map(({ segment }) => segment);
+  const clusters = graphemeClusters(text);
   const counts = clusters.map((cluster) => clusterGlyphCount(face, cluster));
   let raw = layoutGlyphs(face, text);
   // Should shaping ever merge glyphs across clusters, shape cluster by cluster instead.
