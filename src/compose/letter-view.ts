@@ -1,6 +1,8 @@
 import { addDays, compareDates } from '../decision/calendar-date.js';
 import type { DecisionRecord, Language, PostalAddress, Salutation } from '../decision/decision-schema.js';
 import { listHousehold, type HouseholdMember } from '../decision/household.js';
+import { WINDOW_NAME_ROOM } from '../decision/print-room.js';
+import { printedWidth } from '../decision/printable-text.js';
 import { permitGrounds, reasonsIn } from '../decision/record-defaults.js';
 import { LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
 import {
@@ -258,14 +260,15 @@ export function joinNames(names: readonly string[], language: Language): string 
 }
 
 /**
- * The name line of the window-envelope address: one or two names as written, else the first and
- * how many others, so that a household of any size stays inside the window (validation bounds
- * each name for this line: src/decision/print-room.ts).
+ * The name line of the window-envelope address: every name when they fit its room, else the first
+ * and how many others, so that a household of any size stays inside the window (validation keeps
+ * each name short enough for that: src/decision/print-room.ts).
  */
 export function windowName(names: readonly string[], t: Translate, language: Language): string {
-  const [first] = names;
-  if (first === undefined || names.length <= 2) return joinNames(names, language);
-  return t('letter:windowNameOthers', { name: first, count: names.length - 1 });
+  const all = joinNames(names, language);
+  const [first, ...others] = names;
+  if (first === undefined || others.length === 0 || printedWidth(all) <= WINDOW_NAME_ROOM) return all;
+  return t('letter:windowNameOthers', { name: first, count: others.length });
 }
 
 interface ViewContext {

@@ -1,5 +1,3 @@
-import { printedWidth } from './printable-text.js';
-
 /**
  * How much text the letters have room for where they cannot wrap at will, in thousandths of an
  * em of the regular face (what `printedWidth` measures). The typesetter's page style fixes these
@@ -13,18 +11,24 @@ import { printedWidth } from './printable-text.js';
  *
  * - each address line (`line1`, `line2`, and the city with the province and postal code) fits on
  *   one window line: three lines at most;
- * - the name above it (one person, two joined by "and"/"et", or the representative) fits in two
- *   lines' width: three lines at most. Six in all.
+ * - the name line above it fits in two lines' width: three lines at most. Six in all.
  */
 
 /** One line of the window-envelope address: floor(288 pt / 11 pt × 1000). */
 export const WINDOW_LINE_ROOM = 26_181;
 
-/** The name part of the window address: two lines' width, which never takes more than three lines. */
+/**
+ * The name line of the window address: two lines' width, which never takes more than three
+ * lines. It holds the representative's name, or the addressees' names joined ("A and B") when
+ * they fit, else the first name and how many others ("A and 2 others", "A et 2 autres personnes").
+ */
 export const WINDOW_NAME_ROOM = 2 * WINDOW_LINE_ROOM;
 
 /**
- * What is left of the name part for each of two names joined by " and " or " et " (the wider
- * counts): a letter to two people prints both names there.
+ * What " and 30 others" or " et 30 autres personnes" may take after the first name (10.8 ems at
+ * most, with room to spare for a rewording); the test checks every count from 1 to 30.
  */
-export const PERSON_NAME_ROOM = Math.floor((WINDOW_NAME_ROOM - Math.max(printedWidth(' and '), printedWidth(' et '))) / 2);
+export const OTHERS_ROOM = 12_000;
+
+/** A person's full name: what is left of the name line once the others are counted after it. */
+export const PERSON_NAME_ROOM = WINDOW_NAME_ROOM - OTHERS_ROOM;

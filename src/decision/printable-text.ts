@@ -97,14 +97,22 @@ export function countCharacters(text: string): number {
 /** The widest room any character takes: what an unknown character is counted as. */
 const WIDEST = Math.max(...LETTER_REPERTOIRE.flatMap(([, , widths]) => widths));
 
+/** Punctuation beside which French typography may add a no-break space (`src/i18n/french-spacing.ts`). */
+const FRENCH_SPACED = new Set([0x3a, 0x3b, 0x21, 0x3f, 0xab, 0xbb]);
+
 /**
  * The most width `text` can take on a line of the letter's regular face, in thousandths of an
- * em: the sum of each character's advance and of the largest kerning that may widen it. The
- * typesetter's shaped line is never wider. Characters outside the repertoire count as the widest.
+ * em: the sum of each character's room (`letter-repertoire.ts`), and of a no-break space beside
+ * each `: ; ! ? « »` for a French letter. The typesetter's shaped line is never wider.
+ * Characters outside the repertoire count as the widest.
  */
 export function printedWidth(text: string): number {
   const known = roomByCodePoint();
+  const space = Math.max(known.get(0xa0) ?? WIDEST, known.get(0x202f) ?? WIDEST);
   let width = 0;
-  for (const char of text) width += known.get(char.codePointAt(0) ?? 0) ?? WIDEST;
+  for (const char of text) {
+    const cp = char.codePointAt(0) ?? 0;
+    width += (known.get(cp) ?? WIDEST) + (FRENCH_SPACED.has(cp) ? space : 0);
+  }
   return width;
 }

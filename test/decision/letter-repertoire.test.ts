@@ -6,6 +6,7 @@ import { PERSON_NAME_ROOM, WINDOW_LINE_ROOM } from '../../src/decision/print-roo
 import { findControlCharacter, findUnsupportedCharacter, isInLetterRepertoire, printedWidth } from '../../src/decision/printable-text.js';
 import { FACE_KEYS, loadFontFaces } from '../../src/pdf/font-faces.js';
 import type { LetterDocument, TextRun } from '../../src/pdf/letter-document.js';
+import { applyFrenchSpacing } from '../../src/i18n/french-spacing.js';
 import { shapeText } from '../../src/pdf/shape-text.js';
 import { typesetPdf } from '../../src/pdf/typeset-pdf.js';
 import { issuesOf } from '../support/issues.js';
@@ -73,14 +74,15 @@ describe('printedWidth bounds what the typesetter shapes', () => {
     expect(over).toEqual([]);
   });
 
-  it('for strings of accepted characters, kerning and marks included', () => {
-    const char = fc.constantFrom(...accepted.map((cp) => String.fromCodePoint(cp)), ' ', 'f', 'r', 'V', 'T', '.', ',');
+  it('for strings of accepted characters, kerning, substitutions, marks and French spacing included', () => {
+    const char = fc.constantFrom(...accepted.map((cp) => String.fromCodePoint(cp)), ' ', 'f', 'r', 'V', 'T', '.', ',', ' :', '!', ' ?', '«', '»');
     fc.assert(
       fc.property(fc.array(char, { minLength: 1, maxLength: 60 }), (chars) => {
         const text = chars.join('').normalize('NFC');
         // NFC may compose two accepted characters into one the font lacks: validation refuses that text.
         fc.pre(findUnsupportedCharacter(text, 'line') === undefined);
         expect(shaped(text)).toBeLessThanOrEqual(printedWidth(text));
+        expect(shaped(applyFrenchSpacing(text))).toBeLessThanOrEqual(printedWidth(text));
       }),
       { numRuns: 3000, seed: 8 },
     );
