@@ -13,7 +13,7 @@ const ASCII_EMAIL = /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[
  */
 export const EMAIL_SCHEMA_PATTERN = "^(?:[A-Za-z0-9_'+\\-]+\\.)*[A-Za-z0-9_'+\\-]*[A-Za-z0-9_+-]@(?:[^\\s@.]+\\.)+[^\\s@.]{2,}$";
 
-const NON_ASCII = /[^\x00-\x7F]/;
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 
 /**
  * The address with an internationalised domain written as its ASCII form (IDNA A-labels,

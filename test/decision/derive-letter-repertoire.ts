@@ -91,7 +91,7 @@ function classOf(classDef: ClassDef | undefined, glyph: number): number {
 /** A lookup's subtables, an extension lookup's unwrapped, each with its real type. */
 function subtables<T>(lookup: Lookup<T>, extensionType: number): { type: number; table: T }[] {
   return items(lookup.subTables).map((table) =>
-    lookup.lookupType === extensionType ? { type: table.lookupType ?? 0, table: table.extension as T } : { type: lookup.lookupType, table: table as T },
+    lookup.lookupType === extensionType ? { type: table.lookupType ?? 0, table: table.extension as T } : { type: lookup.lookupType, table },
   );
 }
 
@@ -184,17 +184,16 @@ export function glyphRoom(face: Font): (glyph: number) => number {
   const of = (glyph: number) => room.get(glyph) ?? face.getGlyph(glyph).advanceWidth + (kerning.get(glyph) ?? 0);
   for (let round = 0; ; round += 1) {
     if (round > 50) throw new Error(`${face.postscriptName}: substitutions do not settle`);
-    let changed = false;
-    const raise = (glyph: number, to: number) => {
-      if (to > of(glyph)) {
-        room.set(glyph, to);
-        changed = true;
-      }
+    const raise = (glyph: number, to: number): boolean => {
+      if (to <= of(glyph)) return false;
+      room.set(glyph, to);
+      return true;
     };
-    for (const { from, to } of expansions) raise(from, to.reduce((sum, g) => sum + of(g), 0));
+    let changed = false;
+    for (const { from, to } of expansions) changed = raise(from, to.reduce((sum, g) => sum + of(g), 0)) || changed;
     for (const { from, to } of ligatures) {
       const last = from.at(-1);
-      if (last !== undefined) raise(last, of(to) - from.slice(0, -1).reduce((sum, g) => sum + of(g), 0));
+      if (last !== undefined) changed = raise(last, of(to) - from.slice(0, -1).reduce((sum, g) => sum + of(g), 0)) || changed;
     }
     if (!changed) return of;
   }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LETTER_REPERTOIRE } from '../../src/decision/letter-repertoire.js';
 import { PERSON_NAME_ROOM, WINDOW_LINE_ROOM } from '../../src/decision/print-room.js';
-import { findControlCharacter, findUnsupportedCharacter, isInLetterRepertoire, printedWidth } from '../../src/decision/printable-text.js';
+import { countCharacters, findControlCharacter, findUnsupportedCharacter, isInLetterRepertoire, printedWidth } from '../../src/decision/printable-text.js';
 import { FACE_KEYS, loadFontFaces } from '../../src/pdf/font-faces.js';
 import type { LetterDocument, TextRun } from '../../src/pdf/letter-document.js';
 import { applyFrenchSpacing } from '../../src/i18n/french-spacing.js';
@@ -34,7 +34,7 @@ function chunks(codePoints: readonly number[], room: number, maxLength: number):
     const char = String.fromCodePoint(cp);
     const joined = (current + char).normalize('NFC');
     const next = findUnsupportedCharacter(joined, 'line') === undefined ? joined : `${current} ${char}`.normalize('NFC');
-    if (current !== '' && ([...next].length > maxLength || printedWidth(next) > room)) {
+    if (current !== '' && (countCharacters(next) > maxLength || printedWidth(next) > room)) {
       out.push(current);
       current = char.normalize('NFC');
     } else current = next;

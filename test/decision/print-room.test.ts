@@ -3,7 +3,7 @@ import { formatLongDate } from '../../src/compose/format-date.js';
 import { joinNames, windowName } from '../../src/compose/letter-view.js';
 import { LANGUAGES } from '../../src/decision/decision-schema.js';
 import { OTHERS_ROOM, PERSON_NAME_ROOM, WINDOW_LINE_ROOM, WINDOW_NAME_ROOM } from '../../src/decision/print-room.js';
-import { printedWidth } from '../../src/decision/printable-text.js';
+import { countCharacters, printedWidth } from '../../src/decision/printable-text.js';
 import { cityLine } from '../../src/decision/window-address-rules.js';
 import { createTranslator } from '../../src/i18n/translator.js';
 import { loadFontFaces } from '../../src/pdf/font-faces.js';
@@ -92,7 +92,7 @@ function windowRecord(text: (room: number) => string): Json {
 /** The longest text of `unit` repeated (then cut to a whole unit) that fits `room`. */
 const filled = (unit: string) => (room: number) => {
   let out = '';
-  while (printedWidth(out + unit) <= room && [...(out + unit)].length <= 100) out += unit;
+  while (printedWidth(out + unit) <= room && countCharacters(out + unit) <= 100) out += unit;
   return out.trim() === '' ? 'x' : out.trimEnd();
 };
 
@@ -102,7 +102,7 @@ describe('what validation accepts at every limit renders', () => {
     ['capital W', (room: number) => 'W'.repeat(Math.min(100, Math.floor(room / printedWidth('W'))))],
     ['a short word, then one as wide as the rest, the way that fills the most lines', (room: number) => {
       const rest = WIDE.repeat(Math.floor((room - printedWidth('a  a')) / printedWidth(WIDE)));
-      return [...`a ${rest} a`].length <= 100 ? `a ${rest} a` : `a ${rest.slice(0, 96)} a`;
+      return countCharacters(`a ${rest} a`) <= 100 ? `a ${rest} a` : `a ${rest.slice(0, 96)} a`;
     }],
     ['words just over half a line', filled('MMMMMMMMMMMMMMMMMM ')],
     ['French punctuation that gains spaces', filled('Ha! Ha? «Oui»: ')],

@@ -6,7 +6,8 @@ import { PERSON_NAME_ROOM, WINDOW_LINE_ROOM, WINDOW_NAME_ROOM } from '../../src/
 import { findControlCharacter, printedWidth } from '../../src/decision/printable-text.js';
 import { cityLine } from '../../src/decision/window-address-rules.js';
 import { issuesOf } from '../support/issues.js';
-import { familyMember, permit, recordWith, removalOrder, type Json } from '../support/records.js';
+import { fullRecord } from '../support/full-record.js';
+import { familyMember, permit, recordWith } from '../support/records.js';
 
 // Every limit of the record, tested on both sides: n is accepted, n + 1 is refused with its code.
 // That what is accepted also renders is test/decision/print-room.test.ts's part.
@@ -24,20 +25,6 @@ const at = (path: readonly (string | number)[]): Edit => (r, value) => {
   target[path.at(-1) ?? ''] = value;
 };
 const jsonPath = (path: readonly (string | number)[]) => `$${path.map((p) => (typeof p === 'number' ? `[${String(p)}]` : `.${p}`)).join('')}`;
-
-/** A record whose every optional text field is present, so that each limit can be reached. */
-function fullRecord(edit: (r: any) => void = () => undefined): Json {
-  return recordWith((r) => {
-    r.principalApplicant.givenNames = '';
-    r.principalApplicant.removalOrder = removalOrder('deportation');
-    r.departure = null;
-    r.correspondence.postalAddress.line2 = 'App. 3';
-    r.correspondence.representative = { name: 'Me Sample', email: 'counsel@example.org', postalAddress: { line1: '1 Rue Test', line2: 'Bureau 2', city: 'Laval', province: 'QC', postalCode: 'H7N 2K1' } };
-    r.familyMembers = [familyMember({ admissible: false, inadmissibility: 'A36(1)(a)', givenNames: '', postalAddress: { line1: '2 Rue Test', city: 'Laval', province: 'QC', postalCode: 'H7N 2K2' } })];
-    r.trp = [permit({ uci: '2345-6789' })];
-    edit(r);
-  });
-}
 
 describe('lengths in characters (STRING_TOO_LONG)', () => {
   const limits: [readonly (string | number)[], number][] = [
