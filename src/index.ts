@@ -1,6 +1,9 @@
 export { HccError } from './errors.js';
 export {
   decisionSchema,
+  DATE_RANGE,
+  DECISION_DATE_RANGE,
+  LIST_LIMITS,
   type DecisionRecord,
   type FamilyMember,
   type Language,
@@ -12,10 +15,13 @@ export {
   parseDecision,
   assertDecision,
   InvalidDecisionError,
+  MAX_REPORTED_ISSUES,
   type DecisionIssue,
   type ParseDecisionResult,
 } from './decision/parse-decision.js';
 export { decisionJsonSchema } from './decision/json-schema.js';
+export { findControlCharacter, findUnsupportedCharacter, isInLetterRepertoire, printedWidth, type TextShape } from './decision/printable-text.js';
+export { PERSON_NAME_ROOM, WINDOW_LINE_ROOM, WINDOW_NAME_ROOM } from './decision/print-room.js';
 export { typesetPdf } from './pdf/typeset-pdf.js';
 export { AddressPlacementError } from './pdf/address-placement-error.js';
 export { GlyphMissingError } from './pdf/glyph-missing-error.js';

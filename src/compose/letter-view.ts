@@ -1,6 +1,8 @@
 import { addDays, compareDates } from '../decision/calendar-date.js';
 import type { DecisionRecord, Language, PostalAddress, Salutation } from '../decision/decision-schema.js';
 import { listHousehold, type HouseholdMember } from '../decision/household.js';
+import { WINDOW_NAME_ROOM } from '../decision/print-room.js';
+import { printedWidth } from '../decision/printable-text.js';
 import { permitGrounds, reasonsIn } from '../decision/record-defaults.js';
 import { LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
 import {
@@ -12,6 +14,7 @@ import {
 } from '../plan/correspondence-plan.js';
 import { DEPARTURE_ORDER_DAYS } from '../plan/rules/cbsa-removals-notice.js';
 import { formatLongDate } from './format-date.js';
+import { formatPhone } from './format-phone.js';
 import { fullName } from './person-name.js';
 
 /**
@@ -256,6 +259,18 @@ export function joinNames(names: readonly string[], language: Language): string 
   return format.format(names);
 }
 
+/**
+ * The name line of the window-envelope address: every name when they fit its room, else the first
+ * and how many others, so that a household of any size stays inside the window (validation keeps
+ * each name short enough for that: src/decision/print-room.ts).
+ */
+export function windowName(names: readonly string[], t: Translate, language: Language): string {
+  const all = joinNames(names, language);
+  const [first, ...others] = names;
+  if (first === undefined || others.length === 0 || printedWidth(all) <= WINDOW_NAME_ROOM) return all;
+  return t('letter:windowNameOthers', { name: first, count: others.length });
+}
+
 interface ViewContext {
   readonly record: DecisionRecord;
   readonly language: Language;
@@ -433,14 +448,14 @@ export function buildLetterView(input: LetterViewInput): LetterView {
       addressLines: addressLines(record.office.address),
       email: record.office.email,
       // A telephone number is never split across lines.
-      phone: record.office.phone.replace(/ /g, '\u00A0'),
+      phone: formatPhone(record.office.phone, t, true),
     },
     officer: { id: record.officer.id, name: record.officer.name, title: record.officer.title[language] },
     recipient: {
       role: document.recipient,
       // A removals notice goes to the CBSA office that holds the order.
       label: document.recipient === 'cbsa-removals-unit' && orderOffice !== undefined ? `${roleLabel} (${orderOffice})` : roleLabel,
-      name: isRepresentative ? representativeName : addressees.length > 0 ? joinNames(addressees.map((p) => p.fullName), language) : roleLabel,
+      name: isRepresentative ? representativeName : addressees.length > 0 ? windowName(addressees.map((p) => p.fullName), t, language) : roleLabel,
       addressLines: recipientAddress,
       isRepresentative,
       representativeName,

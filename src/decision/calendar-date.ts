@@ -18,6 +18,18 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${rest}`;
 }
 
+/**
+ * The same day `years` later, where 29 February becomes 28 February in a year without one: the
+ * last day of the month, as the Interpretation Act (s. 28) counts a period of months. A permit
+ * valid "for three years" ends the day before this anniversary.
+ */
+export function anniversary(date: IsoDate, years: number): IsoDate {
+  const year = Number(date.slice(0, 4)) + years;
+  const monthDay = date.slice(5);
+  const rest = monthDay === '02-29' && !isLeapYear(year) ? '02-28' : monthDay;
+  return `${String(year).padStart(4, '0')}-${rest}`;
+}
+
 /** The day `days` after `date` (negative for before), in the proleptic Gregorian calendar. */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const day = new Date(0);

@@ -1,19 +1,9 @@
-import { addYears, compareDates } from './calendar-date.js';
-import type { DecisionRecord, PostalAddress, StatusInCanada } from './decision-schema.js';
-import type { DecisionErrorCode } from './error-codes.js';
+import type { DecisionRule, IssuePath, RuleIssue } from './decision-rule.js';
+import { anniversary, compareDates } from './calendar-date.js';
+import type { PostalAddress, StatusInCanada } from './decision-schema.js';
 import { isA42Case, listHousehold, peopleToLeaveWithoutOrder, permitHolders } from './household.js';
 import { languagesFrom } from './language-order.js';
-
-export type IssuePath = readonly (string | number)[];
-
-/** A rule violation before it is given its bilingual message. */
-export interface RuleIssue {
-  readonly path: IssuePath;
-  readonly code: DecisionErrorCode;
-}
-
-/** A cross-field rule: reads a structurally sound record, returns every violation it finds. */
-export type DecisionRule = (record: DecisionRecord) => RuleIssue[];
+import { addressesFitTheWindow, namesFitTheWindow } from './window-address-rules.js';
 
 const channelsAreUnique: DecisionRule = (r) =>
   r.correspondence.channels.flatMap((c, i, all) =>
@@ -151,10 +141,10 @@ const permitsFitTheProcedure: DecisionRule = (r) => {
       issues.push({ path: at('validFrom'), code: 'TRP_STARTS_BEFORE_DECISION' });
     }
     // R63: from one day (validFrom = validTo, both days included) to three years, whose last
-    // valid day is the day before the third anniversary.
+    // valid day is the day before the third anniversary (28 February for a permit from a leap day).
     if (compareDates(permit.validTo, permit.validFrom) < 0) {
       issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_INVERTED' });
-    } else if (compareDates(permit.validTo, addYears(permit.validFrom, 3)) >= 0) {
+    } else if (compareDates(permit.validTo, anniversary(permit.validFrom, 3)) >= 0) {
       issues.push({ path: at('validTo'), code: 'TRP_VALIDITY_TOO_LONG' });
     }
     return issues;
@@ -183,6 +173,8 @@ const reasonsFitTheLetters: DecisionRule = (r) => {
 
 /** Every cross-field rule, in the order their issues are reported. */
 export const DECISION_RULES: readonly DecisionRule[] = [
+  namesFitTheWindow,
+  addressesFitTheWindow,
   channelsAreUnique,
   channelsHaveAddresses,
   bornBeforeDecision,
@@ -195,3 +187,5 @@ export const DECISION_RULES: readonly DecisionRule[] = [
   permitsFitTheProcedure,
   reasonsFitTheLetters,
 ];
+
+export type { DecisionRule, IssuePath, RuleIssue } from './decision-rule.js';

@@ -1,7 +1,9 @@
 /**
  * The closed list of codes a decision record can fail with. Integrators match on these, so a
  * code is never renamed or reused; a new rule gets a new code. The first group is structural
- * (JSON Schema can express it), the rest are cross-field rules only this project checks.
+ * (JSON Schema can express it); the second is checked in the same pass but beyond what the JSON
+ * Schema says (characters, date ranges, deliverable addresses); then the cross-field rules only
+ * this project checks; last, the mark of a report cut short.
  */
 export const STRUCTURAL_ERROR_CODES = [
   'SCHEMA_VERSION_UNSUPPORTED',
@@ -14,11 +16,20 @@ export const STRUCTURAL_ERROR_CODES = [
   'STRING_EMPTY',
   'STRING_TOO_LONG',
   'LIST_EMPTY',
+  'LIST_TOO_LONG',
   'FEE_INVALID',
   'TRP_RATIONALE_MISSING',
 ] as const;
 
+export const CONTENT_ERROR_CODES = [
+  'TEXT_CONTROL_CHARACTER',
+  'TEXT_UNSUPPORTED_CHARACTER',
+  'DATE_OUT_OF_RANGE',
+  'EMAIL_NOT_DELIVERABLE',
+] as const;
+
 export const RULE_ERROR_CODES = [
+  'TEXT_TOO_WIDE',
   'CHANNEL_DUPLICATE',
   'EMAIL_REQUIRED',
   'POSTAL_ADDRESS_REQUIRED',
@@ -51,7 +62,10 @@ export const RULE_ERROR_CODES = [
   'REASONS_LANGUAGE_UNEXPECTED',
 ] as const;
 
-export const DECISION_ERROR_CODES = [...STRUCTURAL_ERROR_CODES, ...RULE_ERROR_CODES] as const;
+/** Reported once, last, when a record has more issues than a report lists (`MAX_REPORTED_ISSUES`). */
+export const REPORT_ERROR_CODES = ['TOO_MANY_ERRORS'] as const;
+
+export const DECISION_ERROR_CODES = [...STRUCTURAL_ERROR_CODES, ...CONTENT_ERROR_CODES, ...RULE_ERROR_CODES, ...REPORT_ERROR_CODES] as const;
 
 export type DecisionErrorCode = (typeof DECISION_ERROR_CODES)[number];
 

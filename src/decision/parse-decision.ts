@@ -32,8 +32,18 @@ export class InvalidDecisionError extends HccError {
 
 export const SUPPORTED_SCHEMA_VERSION = 1;
 
-interface LocatedIssue extends RuleIssue {
-  readonly values?: Record<string, string | number>;
+/**
+ * The most issues one record's report lists; the rest are counted in one last `TOO_MANY_ERRORS`.
+ * A record past it is junk or from another system, and its first issues say which.
+ */
+export const MAX_REPORTED_ISSUES = 100;
+
+type LocatedIssue = RuleIssue;
+
+/** The code and values a check of ours (`decision-schema.ts`) put on a custom zod issue. */
+function customIssue(issue: z.core.$ZodIssueCustom): { code: DecisionErrorCode; values: Record<string, string | number> } {
+  const params = (issue.params ?? {}) as { code?: DecisionErrorCode; values?: Record<string, string | number> };
+  return { code: params.code ?? 'FORMAT_INVALID', values: params.values ?? {} };
 }
 
 /** Fields whose pattern failure gets a named format in the message; others point to the schema. */
@@ -69,7 +79,11 @@ function fromZodIssue(issue: z.core.$ZodIssue): LocatedIssue[] {
     case 'too_small':
       return located(issue.origin === 'array' ? 'LIST_EMPTY' : 'STRING_EMPTY');
     case 'too_big':
-      return located('STRING_TOO_LONG', { max: Number(issue.maximum) });
+      return located(issue.origin === 'array' ? 'LIST_TOO_LONG' : 'STRING_TOO_LONG', { max: Number(issue.maximum) });
+    case 'custom': {
+      const { code, values } = customIssue(issue);
+      return located(code, values);
+    }
     case 'invalid_union': {
       // The TRP fee is a receipt or an exemption, never both or neither: its own code.
       if (path.at(-1) === 'fee') return located('FEE_INVALID');
@@ -112,6 +126,13 @@ function localize(issue: LocatedIssue, translators: Translators): DecisionIssue 
   return { path: formatJsonPath(issue.path), code: issue.code, message: { en: message('en'), fr: message('fr') } };
 }
 
+/** The first `MAX_REPORTED_ISSUES` issues, then one `TOO_MANY_ERRORS` counting the others. */
+function boundIssues(issues: LocatedIssue[]): LocatedIssue[] {
+  if (issues.length <= MAX_REPORTED_ISSUES) return issues;
+  const rest = issues.length - MAX_REPORTED_ISSUES;
+  return [...issues.slice(0, MAX_REPORTED_ISSUES), { path: [], code: 'TOO_MANY_ERRORS', values: { count: rest } }];
+}
+
 function isPlainObject(input: unknown): input is Record<string, unknown> {
   return typeof input === 'object' && input !== null && !Array.isArray(input);
 }
@@ -131,7 +152,7 @@ export function parseDecision(input: unknown, options: ParseOptions = {}): Parse
   // The shipped messages are read on first use, unless the caller hands in its own translators.
   const fail = (issues: LocatedIssue[]): ParseDecisionResult => {
     const translators = options.translators ?? defaultTranslators();
-    return { ok: false, issues: issues.map((i) => localize(i, translators)) };
+    return { ok: false, issues: boundIssues(issues).map((i) => localize(i, translators)) };
   };
   if (!isPlainObject(input)) return fail([{ path: [], code: 'TYPE_INVALID', values: { expected: 'object' } }]);
   // Another version's record is read by no rule of this one, so it gets this single error.

@@ -1,5 +1,7 @@
 import { languagesFrom } from '../decision/language-order.js';
 import { formatLongDate } from '../compose/format-date.js';
+import { formatPhone } from '../compose/format-phone.js';
+import { phoneUri } from '../decision/phone-number.js';
 import type { DecisionRecord, Language } from '../decision/decision-schema.js';
 import { LANGUAGE_TAGS, type Translate, type Translators } from '../i18n/translator.js';
 import type { EmailAttachment } from './composed-email.js';
@@ -21,7 +23,7 @@ export interface OfficeView {
   readonly name: string;
   readonly email: string;
   readonly phone: string;
-  /** The number as a `tel:` URI wants it: digits and a leading plus. */
+  /** The number as a `tel:` URI wants it: digits and a leading plus, then `;ext=` and the extension. */
   readonly phoneUri: string;
 }
 
@@ -64,8 +66,8 @@ export function buildParts<T extends object>(
       office: {
         name: record.office.name[lang],
         email: record.office.email,
-        phone: record.office.phone,
-        phoneUri: record.office.phone.replace(/(?!^\+)[^0-9]/g, ''),
+        phone: formatPhone(record.office.phone, t),
+        phoneUri: phoneUri(record.office.phone),
       },
       followedBy: next === undefined ? null : { langTag: LANGUAGE_TAGS[next], text: translators[next]('email:versionFollows') },
       ...extra(lang, t),

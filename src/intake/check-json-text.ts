@@ -81,6 +81,12 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+/** What the check noticed that `JSON.parse` loses. */
+export interface JsonTextFacts {
+  /** The source text of the top-level `schemaVersion` when it is a literal (`1`, `1.0`, `1e0`). */
+  readonly schemaVersionText?: string;
+}
+
 /**
  * Checks that `text` (without a BOM) is one strict RFC 8259 JSON text within `limits`, before
  * `JSON.parse` sees it. Throws `InputError` at the first problem, located by line and column
@@ -89,7 +95,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
  * `JSON_DUPLICATE_KEY` for a key seen twice in one object, with the duplicate's JSONPath in
  * `detail.path`, since parsers differ on which of the two wins. Runs in time linear in the text.
  */
-export function checkJsonText(text: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): void {
+export function checkJsonText(text: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): JsonTextFacts {
   const fail = (code: InputErrorCode, offset: number, extra: InputErrorDetail = {}): never => {
     throw new InputError(code, { ...extra, ...lineAndColumn(text, offset), offset });
   };
@@ -97,6 +103,7 @@ export function checkJsonText(text: string, limits: InputLimits = DEFAULT_INPUT_
   const keys: Set<string>[] = [];
   let depth = 0;
   let nodes = 0;
+  let schemaVersionText: string | undefined;
   const count = (offset: number) => {
     nodes += 1;
     if (nodes > limits.maxNodes) fail('INPUT_TOO_COMPLEX', offset, { limit: limits.maxNodes });
@@ -127,12 +134,17 @@ export function checkJsonText(text: string, limits: InputLimits = DEFAULT_INPUT_
       if (seen?.has(property)) fail('JSON_DUPLICATE_KEY', offset, { path: formatJsonPath([...pathSupplier(), property]) });
       seen?.add(property);
     },
-    onLiteralValue: (_value, offset) => {
+    onLiteralValue: (_value, offset, length, _line, _character, pathSupplier) => {
       count(offset);
+      if (depth === 1 && keys.length === 1) {
+        const [key, ...rest] = pathSupplier();
+        if (key === 'schemaVersion' && rest.length === 0) schemaVersionText = text.slice(offset, offset + length);
+      }
     },
     onError: (error, offset, length) => {
       fail('INPUT_NOT_JSON', errorOffset(text, error, offset, length));
     },
   };
   visit(text, visitor, STRICT);
+  return schemaVersionText === undefined ? {} : { schemaVersionText };
 }

@@ -7,7 +7,8 @@ import { DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Turns the text of one record into its JSON object, after `checkJsonText` has bounded it.
+ * Turns the text of one record into its JSON object, after `checkJsonText` has bounded it. A
+ * top-level `schemaVersion` equal to 1 but not written `1` is handed on as the text it was written.
  * Throws `InputError`: `INPUT_TOO_LARGE`, `INPUT_EMPTY`, `INPUT_NOT_JSON`, `INPUT_TOO_DEEP`,
  * `INPUT_TOO_COMPLEX`, `JSON_DUPLICATE_KEY`, `INPUT_NOT_OBJECT`. A leading BOM is skipped.
  */
@@ -15,7 +16,7 @@ export function parseRecordText(text: string, limits: InputLimits = DEFAULT_INPU
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (Buffer.byteLength(body) > limits.maxBytes) throw new InputError('INPUT_TOO_LARGE', { limit: limits.maxBytes });
   if (body.trim() === '') throw new InputError('INPUT_EMPTY');
-  checkJsonText(body, limits);
+  const { schemaVersionText } = checkJsonText(body, limits);
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -24,7 +25,12 @@ export function parseRecordText(text: string, limits: InputLimits = DEFAULT_INPU
     throw new InputError('INPUT_NOT_JSON', {}, { cause });
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError('INPUT_NOT_OBJECT');
-  return value as Record<string, unknown>;
+  const record = value as Record<string, unknown>;
+  // A version written otherwise than `1` (`1.0`, `1e0`, `1.00000000000000001`) parses as 1; it is
+  // handed on as its text, so that validation refuses it (SCHEMA_VERSION_UNSUPPORTED) rather than
+  // reading a version the sender did not write.
+  if (schemaVersionText !== undefined && schemaVersionText !== '1' && record.schemaVersion === 1) record.schemaVersion = schemaVersionText;
+  return record;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, compareDates } from '../../src/decision/calendar-date.js';
+import { addYears, anniversary, compareDates } from '../../src/decision/calendar-date.js';
 
 describe('calendar dates', () => {
   it('compares ISO dates', () => {
@@ -15,5 +15,14 @@ describe('calendar dates', () => {
     ['2026-03-01', 1, '2027-03-01'],
   ])('%s plus %i years is %s', (date, years, expected) => {
     expect(addYears(date, years)).toBe(expected);
+  });
+
+  it.each([
+    ['2026-12-01', 3, '2029-12-01'],
+    ['2028-02-29', 3, '2031-02-28'],
+    ['2028-02-29', 4, '2032-02-29'],
+    ['2027-02-28', 1, '2028-02-28'],
+  ])('the anniversary of %s after %i years, a leap day falling on the last day of February, is %s', (date, years, expected) => {
+    expect(anniversary(date, years)).toBe(expected);
   });
 });

@@ -98,7 +98,7 @@ describe('parseDecision: structure', () => {
 
 describe('parseDecision: cross-field rules', () => {
   it.each<[string, (r: any) => void, string[]]>([
-    ['a duplicated channel', (r) => { r.correspondence.channels = ['email', 'mail', 'email']; }, ['$.correspondence.channels[2] CHANNEL_DUPLICATE']],
+    ['a duplicated channel', (r) => { r.correspondence.channels = ['email', 'email']; }, ['$.correspondence.channels[1] CHANNEL_DUPLICATE']],
     ['the email channel without a client email', (r) => { r.correspondence.email = null; }, ['$.correspondence.email EMAIL_REQUIRED']],
     ['the email channel when the representative has no email', (r) => { r.correspondence.representative = { name: 'Cabinet Exemple', postalAddress: r.correspondence.postalAddress }; }, ['$.correspondence.representative.email EMAIL_REQUIRED']],
     ['the mail channel without a postal address', (r) => { delete r.correspondence.postalAddress; }, ['$.correspondence.postalAddress POSTAL_ADDRESS_REQUIRED']],
@@ -126,6 +126,7 @@ describe('parseDecision: cross-field rules', () => {
     ['a TRP on an approval', (r) => { r.outcome = 'approved-in-principle'; r.departure = null; r.trp = [permit()]; }, ['$.trp[0] TRP_WITHOUT_REFUSAL']],
     ['a TRP that ends before it starts', (r) => { r.trp = [permit({ validTo: '2026-11-30' })]; r.departure = null; }, ['$.trp[0].validTo TRP_VALIDITY_INVERTED']],
     ['a TRP of three years and a day', (r) => { r.trp = [permit({ validTo: '2029-12-01' })]; r.departure = null; }, ['$.trp[0].validTo TRP_VALIDITY_TOO_LONG']],
+    ['a TRP from 29 February to 28 February three years later (the issue 8 regression)', (r) => { r.decisionDate = '2028-02-20'; r.trp = [permit({ validFrom: '2028-02-29', validTo: '2031-02-28' })]; r.departure = null; }, ['$.trp[0].validTo TRP_VALIDITY_TOO_LONG']],
     ['a TRP starting before the decision', (r) => { r.trp = [permit({ validFrom: '2026-11-19' })]; r.departure = null; }, ['$.trp[0].validFrom TRP_STARTS_BEFORE_DECISION']],
     ['a TRP for nobody in the record', (r) => { r.trp = [permit({ uci: '9999-0000' })]; }, ['$.trp[0].uci TRP_PERSON_UNKNOWN']],
     ['two TRPs for one person', (r) => { r.trp = [permit(), permit()]; r.departure = null; }, ['$.trp[1].uci TRP_PERSON_DUPLICATE']],
@@ -138,7 +139,8 @@ describe('parseDecision: cross-field rules', () => {
   it.each<[string, (r: any) => void]>([
     ['a one-day TRP (it ends the day it starts)', (r) => { r.trp = [permit({ validTo: '2026-12-01' })]; r.departure = null; }],
     ['a TRP of exactly three years', (r) => { r.trp = [permit({ validTo: '2029-11-30' })]; r.departure = null; }],
-    ['a TRP from 29 February for three years', (r) => { r.decisionDate = '2028-02-20'; r.departure.deadline = '2028-03-20'; r.trp = [permit({ validFrom: '2028-02-29', validTo: '2031-02-28' })]; r.departure = null; }],
+    // The anniversary of 29 February in a common year is 28 February (Interpretation Act, s. 28), so the last day is the 27th.
+    ['a TRP from 29 February for three years', (r) => { r.decisionDate = '2028-02-20'; r.departure.deadline = '2028-03-20'; r.trp = [permit({ validFrom: '2028-02-29', validTo: '2031-02-27' })]; r.departure = null; }],
     ['a TRP starting on the decision date', (r) => { r.trp = [permit({ validFrom: r.decisionDate })]; r.departure = null; }],
     ['voluntary departure not appropriate, without a deadline', (r) => { r.departure = { voluntaryDepartureAppropriate: false }; }],
     ['no departure block when the client has valid status', (r) => { r.principalApplicant.statusInCanada = { valid: true, kind: 'worker', expires: '2027-05-01' }; r.departure = null; }],

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectProperty } from '../support/property.js';
 import { baseRetryDelay, DEFAULT_RETRY_POLICY, nextRetry, type RetryDecision } from '../../src/deliver/retry-schedule.js';
 
 const MINUTE = 60_000;
@@ -46,7 +47,7 @@ describe('nextRetry', () => {
   });
 
   it('never schedules past 72 hours after the first failure, and gives up at or after it', () => {
-    fc.assert(
+    expectProperty(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 80 * HOUR }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, elapsed, draw) => {
         const failedAt = at(elapsed);
         const decision = nextRetry({ attempt, firstFailureAt: FIRST, failedAt }, () => draw);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectProperty } from '../support/property.js';
 import { checkJsonText } from '../../src/intake/check-json-text.js';
 import { InputError } from '../../src/intake/input-error.js';
 import { DEFAULT_INPUT_LIMITS } from '../../src/intake/input-limits.js';
@@ -64,7 +65,7 @@ describe('checkJsonText: where the text stops being JSON', () => {
   });
 
   it('agrees with JSON.parse: passes any valid JSON text', () => {
-    fc.assert(
+    expectProperty(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => problem(JSON.stringify(value, null, 1)) === undefined),
       { seed: 42 },
     );
@@ -85,7 +86,7 @@ describe('checkJsonText: where the text stops being JSON', () => {
         if (how === 'remove') return text.slice(0, i) + text.slice(i + 1);
         return text.slice(0, i) + ch + text.slice(i + 1);
       });
-    fc.assert(
+    expectProperty(
       fc.property(mutated, (text) => {
         const error = problem(text);
         // A removed character can make two keys equal: JSON.parse keeps the last, we refuse.
@@ -97,7 +98,7 @@ describe('checkJsonText: where the text stops being JSON', () => {
   });
 
   it('never points past the text for text JSON.parse rejects', () => {
-    fc.assert(
+    expectProperty(
       fc.property(fc.string(), (text) => parses(text) || Number(problem(text)?.detail.offset) <= text.length),
       { seed: 42 },
     );

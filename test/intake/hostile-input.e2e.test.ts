@@ -1,18 +1,11 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateInputCases, type HostileCase } from '../hostile/generate-input-cases.js';
+import { assertBuildIsCurrent, expectCleanOutput, ROOT, runHcc, TIME } from '../support/run-hcc.js';
 
-// End to end: the built `hcc` in a child process, as a user or a pipeline runs it. Needs
-// `npm run build` first (npm run check does it) and GNU time at /usr/bin/time (Debian: `time`).
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const HCC = join(ROOT, 'dist/src/cli/main.js');
-const TIME = '/usr/bin/time';
+// End to end: the built `hcc` in a child process (test/support/run-hcc.ts), on malformed input.
 
 /**
  * Generous bound per case on a shared, loaded 2-core machine: start-up alone takes 0.5–1 s there,
@@ -23,67 +16,6 @@ const TIME_BOUND_MS = 15_000;
 /** The child is killed past this, so that a hang fails the test instead of stalling the suite. */
 const KILL_AFTER_MS = 60_000;
 const MEMORY_BOUND_KB = 256 * 1024;
-
-/** Raw characters a terminal acts on or that reorder what it shows; LF ends our lines and is allowed. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u;
-
-interface ChildRun {
-  readonly exitCode: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly elapsedMs: number;
-  readonly peakRssKb: number;
-}
-
-/**
- * Runs `hcc` under GNU time, which reports the child's peak resident memory from the kernel
- * (getrusage of the waited process) without any code in the child: the command runs exactly as
- * installed, through its `#!` line and its heap flag. time writes to a file of its own, so the
- * child's stderr stays what the command wrote.
- */
-function runHcc(argv: readonly string[], rssFile: string): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(TIME, ['-f', '%M', '-o', rssFile, HCC, ...argv], { stdio: ['ignore', 'pipe', 'pipe'], timeout: KILL_AFTER_MS });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (exitCode, signal) => {
-      const lines = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n') : [];
-      resolve({
-        exitCode,
-        signal,
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
-        elapsedMs: performance.now() - started,
-        // "Command exited with non-zero status 1" comes first when the exit code is not 0.
-        peakRssKb: Number(lines.at(-1)),
-      });
-    });
-  });
-}
-
-/** The build must be newer than every source file, or the test would judge old code. */
-function assertBuildIsCurrent(): void {
-  if (!existsSync(HCC)) throw new Error(`${relative(ROOT, HCC)} is missing: run npm run build first`);
-  const stale: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
-        const built = join(ROOT, 'dist', relative(ROOT, path)).replace(/\.ts$/, '.js');
-        if (!existsSync(built) || statSync(built).mtimeMs < statSync(path).mtimeMs) stale.push(relative(ROOT, path));
-      }
-    }
-  };
-  walk(join(ROOT, 'src'));
-  if (stale.length > 0) throw new Error(`dist/ is older than ${stale.slice(0, 3).join(', ')}: run npm run build first`);
-}
 
 const work = mkdtempSync(join(tmpdir(), 'hcc-hostile-'));
 // Generated while the file is collected, so that each case is a test of its own, named in the report.
@@ -104,17 +36,14 @@ describe('hcc on hostile input: bounded, never a crash, a hang or raw control ch
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    const run = await runHcc(c.argv, join(work, `rss-${String(cases.indexOf(c))}`));
+    const run = await runHcc(c.argv, join(work, `rss-${String(cases.indexOf(c))}`), KILL_AFTER_MS);
     const output = `${run.stdout}${run.stderr}`;
     const context = `${c.name}\n--- stdout\n${run.stdout.slice(0, 2000)}\n--- stderr\n${run.stderr.slice(0, 2000)}`;
 
     expect(run.signal, context).toBeNull();
     expect([0, 1, 2], context).toContain(run.exitCode);
     expect(run.exitCode, context).toBe(c.exitCode);
-    expect(output, context).not.toMatch(/^ {4}at /m);
-    expect(output, context).not.toContain('node:internal');
-    expect(output, context).not.toContain('INTERNAL');
-    expect(output, context).not.toMatch(RAW_CONTROL);
+    expectCleanOutput(run, context);
     for (const code of c.codes) expect(output, context).toContain(code);
     for (const text of c.mentions ?? []) expect(output, context).toContain(text);
     if (c.json) expect(() => JSON.parse(run.stdout) as unknown, context).not.toThrow();
@@ -122,4 +51,29 @@ describe('hcc on hostile input: bounded, never a crash, a hang or raw control ch
     expect(run.peakRssKb, context).toBeGreaterThan(0);
     expect(run.peakRssKb, context).toBeLessThan(MEMORY_BOUND_KB);
   }, KILL_AFTER_MS + 10_000);
+});
+
+// Every command reads its input the same way; plan and render take all the inputs at once.
+describe('hcc plan and hcc render on every hostile input at once', () => {
+  const validateCases = cases.filter((c) => c.argv[0] === 'validate');
+  const paths = validateCases.flatMap((c) => c.argv.slice(1).filter((a) => !a.startsWith('--')));
+  const expectedCodes = [...new Set(validateCases.flatMap((c) => c.codes))];
+  /** Bound for one command over all the inputs: the 150 MB line is read once, the valid records planned or rendered. */
+  const BATCH_TIME_BOUND_MS = 60_000;
+
+  it.each([
+    ['plan', ['plan', ...paths], MEMORY_BOUND_KB],
+    // Rendering holds a letter's fonts, shapes and PDF in memory besides the input: its bound is higher.
+    ['render', ['render', ...paths, '--out', join(work, 'render-out'), '--config', join(ROOT, 'fixtures/hcc.config.json')], 400 * 1024],
+  ] as const)('hcc %s: exit 1, every input reported with its code, the valid records handled', async (command, argv, memoryBoundKb) => {
+    const run = await runHcc(argv, join(work, `rss-batch-${command}`), 4 * BATCH_TIME_BOUND_MS);
+    const context = `hcc ${command}\n--- stdout\n${run.stdout.slice(-2000)}\n--- stderr\n${run.stderr.slice(0, 4000)}`;
+    expect(run.signal, context).toBeNull();
+    expect(run.exitCode, context).toBe(1);
+    expectCleanOutput(run, context);
+    for (const code of expectedCodes) expect(run.stderr, context).toContain(code);
+    expect(run.stdout, context).toContain('HC-2026-000101');
+    expect(run.elapsedMs, context).toBeLessThan(BATCH_TIME_BOUND_MS);
+    expect(run.peakRssKb, context).toBeLessThan(memoryBoundKb);
+  }, 5 * 60_000);
 });

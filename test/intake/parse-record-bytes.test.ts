@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/intake/input-error.js';
 import { DEFAULT_INPUT_LIMITS } from '../../src/intake/input-limits.js';
 import { parseRecordBytes, parseRecordText } from '../../src/intake/parse-record-bytes.js';
+import { parseDecision } from '../../src/decision/parse-decision.js';
 
 const bytes = (...parts: Array<string | number[]>) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...Buffer.from(p, 'utf8')] : p)));
@@ -52,5 +53,20 @@ describe('parseRecordText', () => {
     const limits = { ...DEFAULT_INPUT_LIMITS, maxBytes: 12 };
     expect(parseRecordText('\uFEFF{"a":"éé"}', limits)).toEqual({ a: 'éé' });
     expect(refusal(() => parseRecordText('{"a":"ééé"}', limits))?.code).toBe('INPUT_TOO_LARGE');
+  });
+});
+
+describe('parseRecordText: a schemaVersion written otherwise than 1 (issue 8)', () => {
+  it.each(['1.0', '1e0', '1E0', '10e-1', '1.00000000000000002', '1.0000000000000000000001'])('hands %s on as its text, so that validation refuses it', (written) => {
+    const record = parseRecordText(`{"schemaVersion":${written},"decisionId":"HC-1"}`);
+    expect(record.schemaVersion).toBe(written);
+    expect(parseDecision(record)).toMatchObject({ ok: false, issues: [{ path: '$.schemaVersion', code: 'SCHEMA_VERSION_UNSUPPORTED' }] });
+  });
+
+  it('keeps 1 written as 1, and other values and nested keys as parsed', () => {
+    expect(parseRecordText('{ "schemaVersion" : 1 }').schemaVersion).toBe(1);
+    expect(parseRecordText('{"schemaVersion":2}').schemaVersion).toBe(2);
+    expect(parseRecordText('{"schemaVersion":"1.0"}').schemaVersion).toBe('1.0');
+    expect(parseRecordText('{"office":{"schemaVersion":1.0},"schemaVersion":1}')).toEqual({ office: { schemaVersion: 1 }, schemaVersion: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectAsyncProperty } from '../support/property.js';
 import { isBlankLine, splitLines, type StreamLine } from '../../src/intake/split-lines.js';
 
 /** The parts as a stream that hands out one chunk per turn of the event loop, as a socket or file would. */
@@ -55,7 +56,7 @@ describe('splitLines', () => {
   });
 
   it('gives the same lines however the stream is cut into chunks', async () => {
-    await fc.assert(
+    await expectAsyncProperty(
       fc.asyncProperty(fc.array(fc.constantFrom('a', 'b', '\n', '\r'), { maxLength: 60 }), fc.array(fc.nat(60), { maxLength: 8 }), async (chars, cuts) => {
         const text = chars.join('');
         const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);

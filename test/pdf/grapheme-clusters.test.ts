@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectProperty } from '../support/property.js';
 import { graphemeClusters } from '../../src/pdf/grapheme-clusters.js';
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
@@ -19,7 +20,7 @@ const UNITS = [
 
 describe('graphemeClusters', () => {
   it('gives the clusters Intl.Segmenter gives for the whole string, across window edges', () => {
-    fc.assert(
+    expectProperty(
       fc.property(fc.array(fc.constantFrom(...UNITS), { minLength: 20, maxLength: 400, size: 'max' }), (units) => {
         const text = units.join('');
         expect([...graphemeClusters(text)]).toEqual(wholeStringClusters(text));

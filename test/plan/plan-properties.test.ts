@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectProperty } from '../support/property.js';
 import type { DecisionRecord } from '../../src/decision/decision-schema.js';
 import { parseDecision } from '../../src/decision/parse-decision.js';
 import { planCorrespondence } from '../../src/plan/plan-correspondence.js';
@@ -114,7 +115,7 @@ describe('plan invariants over generated valid records', () => {
   });
 
   it('holds every rule of the procedure', () => {
-    fc.assert(
+    expectProperty(
       fc.property(validDecisionArb, (record) => {
         const before = JSON.stringify(record);
         const plan = planCorrespondence(record);

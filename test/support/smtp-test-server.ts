@@ -8,6 +8,8 @@ export interface ReceivedMessage {
   readonly bytes: Buffer;
   /** The user that logged in for this message, when the server asks for auth. */
   readonly user: string | undefined;
+  /** Whether the client asked for SMTPUTF8 (RFC 6531) in MAIL FROM. */
+  readonly smtpUtf8: boolean;
 }
 
 /** What the server does wrong, set per test with `inject`; every fault applies until the next `inject` or `reset`. */
@@ -30,6 +32,8 @@ export type SmtpFault =
 export interface SmtpTestServerOptions {
   /** Advertise AUTH (PLAIN, LOGIN, over plain TCP: loopback only) and accept only these credentials. */
   readonly auth?: { readonly user: string; readonly pass: string };
+  /** Do not offer SMTPUTF8, as a relay that cannot carry non-ASCII addresses. */
+  readonly hideSmtpUtf8?: boolean;
 }
 
 /** A running fault-injecting server on 127.0.0.1 with an ephemeral port. */
@@ -68,6 +72,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
     logger: false,
     name: 'smtp-test-server.invalid',
     disableReverseLookup: true,
+    hideSMTPUTF8: options.hideSmtpUtf8 === true,
     disabledCommands: options.auth ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: options.auth === undefined,
     allowInsecureAuth: true,
@@ -125,6 +130,7 @@ export async function startSmtpTestServer(options: SmtpTestServerOptions = {}): 
           to: envelope.rcptTo.map((r) => r.address),
           bytes: Buffer.concat(chunks),
           user: typeof session.user === 'string' ? session.user : undefined,
+          smtpUtf8: (session.envelope as { smtpUtf8?: boolean }).smtpUtf8 === true,
         });
         callback();
       });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectProperty } from '../support/property.js';
 import { escapeForTerminal, stringifyForTerminal, TERMINAL_TEXT_LIMIT } from '../../src/text/escape-for-terminal.js';
 
 /** Anything a terminal could act on or that reorders what it shows. */
@@ -53,7 +54,7 @@ describe('escapeForTerminal', () => {
 
   it('quoted, reads back as the same string through JSON.parse', () => {
     expect(escapeForTerminal('say "hi"\\\n', { quote: true })).toBe('"say \\"hi\\"\\\\\\u000a"');
-    fc.assert(
+    expectProperty(
       fc.property(anyText, (text) => {
         const shown = escapeForTerminal(text, { quote: true, maxLength: Infinity });
         return !RAW_UNSAFE.test(shown) && JSON.parse(shown) === text;
@@ -63,7 +64,7 @@ describe('escapeForTerminal', () => {
   });
 
   it('never lets an unsafe character through, cut or not', () => {
-    fc.assert(
+    expectProperty(
       fc.property(anyText, fc.integer({ min: 1, max: 80 }), (text, maxLength) => !RAW_UNSAFE.test(escapeForTerminal(text, { maxLength }))),
       { seed: 11, numRuns: 500 },
     );
@@ -83,7 +84,7 @@ describe('stringifyForTerminal', () => {
   });
 
   it('keeps any JSON value, whatever its strings hold', () => {
-    fc.assert(
+    expectProperty(
       fc.property(fc.jsonValue(), (value) => {
         const shown = stringifyForTerminal(value);
         return !RAW_UNSAFE.test(shown) && JSON.stringify(JSON.parse(shown)) === JSON.stringify(value);
