@@ -3,6 +3,7 @@ import { LANGUAGES, type Language } from '../decision/decision-schema.js';
 import { HccError } from '../errors.js';
 import type { CliIo } from './cli-io.js';
 import { UsageError } from './usage-error.js';
+import { COMMAND_MODULES } from './command-modules.js';
 import { readEmailConfig } from './read-email-config.js';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -29,6 +30,14 @@ Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage er
 --out folder that cannot be written.
 `;
 
+/** USAGE with each command module's lines before `hcc help`. */
+async function fullUsage(): Promise<string> {
+  const modules = await Promise.all(Object.values(COMMAND_MODULES).map((load) => load()));
+  const marker = '  hcc help | --help';
+  const at = USAGE.indexOf(marker);
+  return USAGE.slice(0, at) + modules.map((m) => m.usage).join('') + USAGE.slice(at);
+}
+
 function languageOf(value: string | undefined): Language {
   if (value === undefined) return 'en';
   const found = LANGUAGES.find((l) => l === value);
@@ -37,6 +46,9 @@ function languageOf(value: string | undefined): Language {
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  const load = first === undefined ? undefined : Object.hasOwn(COMMAND_MODULES, first) ? COMMAND_MODULES[first] : undefined;
+  if (load !== undefined) return (await load()).run(rest, io);
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
@@ -60,7 +72,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.help || command === 'help') {
-    io.stdout.write(USAGE);
+    io.stdout.write(await fullUsage());
     return 0;
   }
   const options = { json: values.json, language: languageOf(values.lang) };

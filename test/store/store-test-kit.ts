@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { sha256Hex } from '../../src/store/canonical-json.js';
 import type { OpenStoreOptions } from '../../src/store/open-store.js';
 import type { StoreDialect, StoreDriver } from '../../src/store/store-driver.js';
@@ -151,14 +152,18 @@ export function makeNotice(decisionId: string): { files: FileInput[]; items: Ite
 
 /** Awaits a promise that must reject with an error of this code; returns the error. */
 export async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<Error & { code: string }> {
+  let caught: unknown;
+  let settled = false;
   try {
     await promise;
+    settled = true;
   } catch (error) {
-    const coded = error as Error & { code?: unknown };
-    if (coded.code !== code) throw new Error(`expected code ${code}, got ${String(coded.code)}: ${coded.message}`, { cause: error });
-    return coded as Error & { code: string };
+    caught = error;
   }
-  throw new Error(`expected a rejection with code ${code}, but it resolved`);
+  expect(settled, `expected a rejection with code ${code}, but it resolved`).toBe(false);
+  expect(caught).toBeInstanceOf(Error);
+  expect((caught as { code?: unknown }).code, (caught as Error).message).toBe(code);
+  return caught as Error & { code: string };
 }
 
 /** Like `rejectsWithCode`, and the error must be an instance of `errorClass`. */
@@ -168,6 +173,6 @@ export async function rejectsWithError<T extends Error>(
   code: string,
 ): Promise<T> {
   const error: unknown = await rejectsWithCode(promise, code);
-  if (!(error instanceof errorClass)) throw new Error(`expected a ${errorClass.name}`, { cause: error });
-  return error;
+  expect(error).toBeInstanceOf(errorClass);
+  return error as T;
 }
