@@ -29,8 +29,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   output: ['errors.ts', 'render', 'text'],
   store: ['errors.ts', 'decision', 'plan', 'text'],
   deliver: ['errors.ts', 'text'],
-  server: ['errors.ts', 'package-root.ts', 'render', 'store', 'deliver', 'intake', 'output', 'email', 'compose', 'plan', 'decision', 'i18n', 'pdf', 'text'],
-  cli: ['errors.ts', 'package-root.ts', 'server', 'render', 'store', 'deliver', 'intake', 'output', 'email', 'compose', 'plan', 'decision', 'i18n', 'pdf', 'text'],
+  outbox: ['errors.ts', 'package-root.ts', 'render', 'store', 'deliver', 'intake', 'output', 'email', 'compose', 'plan', 'decision', 'i18n', 'text'],
+  server: ['errors.ts', 'package-root.ts', 'outbox', 'render', 'store', 'deliver', 'intake', 'output', 'email', 'compose', 'plan', 'decision', 'i18n', 'pdf', 'text'],
+  cli: ['errors.ts', 'package-root.ts', 'server', 'outbox', 'render', 'store', 'deliver', 'intake', 'output', 'email', 'compose', 'plan', 'decision', 'i18n', 'pdf', 'text'],
   'index.ts': ['*'],
 };
 
