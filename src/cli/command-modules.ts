@@ -15,4 +15,6 @@ export interface CliCommand {
 /** Command name → its module's loader. The order is the order of `hcc help`. */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>> = {
   // Commands of the outbox (issue 10) and the server (issue 11) are added here.
+  deliver: async () => (await import('./commands/deliver.js')).deliverCommand,
+  print: async () => (await import('./commands/print.js')).printCommand,
 };

@@ -21,6 +21,8 @@ const configSchema = z.strictObject({
     mifi: address,
   }),
   cbsaRemovalsOffices: z.record(z.string().min(1), address),
+  // Read by hcc deliver (src/cli/read-smtp-config.ts); the same file serves every command.
+  smtp: z.unknown().optional(),
 });
 
 /** The email settings from `--config FILE` (JSON), or the placeholder defaults without one. */
