@@ -60,15 +60,16 @@ const LOST_LEASE_CODES: ReadonlySet<string> = new Set(['LEASE_NOT_HELD', 'ITEM_S
 /**
  * When a temporarily failed item is tried again: the retry schedule from its first attempt. The
  * schedule's last attempt sits at the cut-off itself, which the store counts as outside the window,
- * so that one is moved a second earlier; a failure after the cut-off gets the cut-off, and the store
- * turns the item into a technical failure.
+ * so that one is moved a second earlier; a failure at or after it gets the cut-off, which the store
+ * turns into a technical failure.
  */
 function nextAttemptAt(item: ClaimedEmail, failedAt: Date, random: () => number, policy: RetryPolicy): Date {
   const firstFailureAt = item.firstAttemptAt.getTime() <= failedAt.getTime() ? item.firstAttemptAt : failedAt;
   const decision = nextRetry({ attempt: item.attempts, firstFailureAt, failedAt }, random, policy);
-  if (decision.kind === 'give-up') return decision.deadline;
-  if (!decision.last) return decision.at;
-  return new Date(Math.max(failedAt.getTime(), decision.at.getTime() - 1000));
+  if (decision.kind === 'give-up' || !decision.last) return decision.kind === 'give-up' ? decision.deadline : decision.at;
+  // The last attempt, a second before the cut-off; when that second is already here, the cut-off (give up).
+  const lastChance = decision.at.getTime() - 1000;
+  return lastChance > failedAt.getTime() ? new Date(lastChance) : decision.at;
 }
 
 /** The message exactly as approved: the stored bytes, the Message-ID and the envelope (To and Cc are all recipients). */
