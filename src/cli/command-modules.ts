@@ -25,5 +25,7 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>
   'trp-decision': async () => (await import('./commands/trp-decision.js')).trpDecisionCommand,
   'follow-ups': async () => (await import('./commands/follow-ups.js')).followUpsCommand,
   purge: async () => (await import('./commands/purge.js')).purgeCommand,
+  deliver: async () => (await import('./commands/deliver.js')).deliverCommand,
+  print: async () => (await import('./commands/print.js')).printCommand,
   // The server's commands (issue 11) are added here.
 };
