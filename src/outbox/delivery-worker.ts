@@ -104,15 +104,15 @@ async function deliverOne(options: DeliveryWorkerOptions, sentCommit: SentGroupC
             nextAttemptAt: nextAttemptAt(item, now, random, options.retryPolicy ?? DEFAULT_RETRY_POLICY),
           });
   }
-  log.event('item.delivery', {
-    worker,
+  log.event({
+    event: 'item.delivery',
+    actor: worker,
     itemId: item.id,
     decisionId: item.decisionId,
     attempts: item.attempts,
     state: change.state,
-    code: outcome.kind === 'sent' ? undefined : outcome.code,
-    scope: outcome.kind === 'sent' ? undefined : outcome.scope,
-    smtpCode: outcome.smtpCode,
+    ...(outcome.kind === 'sent' ? {} : { code: outcome.code, scope: outcome.scope }),
+    ...(outcome.smtpCode === undefined ? {} : { smtpCode: outcome.smtpCode }),
     messageIdHash: outcome.messageIdHash,
   });
   return change;
@@ -160,7 +160,7 @@ export async function drainDueEmails(options: DeliveryWorkerOptions): Promise<De
       (error: unknown) => {
         if (error instanceof HccError && LOST_LEASE_CODES.has(error.code)) {
           tally.leasesLost += 1;
-          log.event('item.lease-lost', { worker, itemId: item.id, decisionId: item.decisionId, code: error.code });
+          log.event({ event: 'item.lease-lost', actor: worker, itemId: item.id, decisionId: item.decisionId, code: error.code }, 'warn');
           return;
         }
         fatal ??= { error };

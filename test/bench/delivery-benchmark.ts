@@ -4,7 +4,7 @@
 // PostgreSQL with two worker processes on one database. The time runs from the start of the
 // process(es) to their exit, start-up included.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -148,7 +148,8 @@ export async function benchmarkDelivery(total: number): Promise<DeliveryBenchRes
   const meanKb = emails.reduce((sum, e) => sum + e.eml.length, 0) / count / 1024;
   const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-deliver-'));
   const config = join(dir, 'hcc.config.json');
-  writeFileSync(config, JSON.stringify({ smtp: { pool: { maxConnections: 5, maxMessages: 1000 } } }));
+  const base = JSON.parse(readFileSync(join(packageRoot(), 'fixtures', 'hcc.config.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(config, JSON.stringify({ ...base, smtp: { pool: { maxConnections: 5, maxMessages: 1000 } } }));
   try {
     const sqlite = join(dir, 'hcc.sqlite');
     await fill(sqlite, emails);
