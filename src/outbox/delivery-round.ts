@@ -38,7 +38,7 @@ export interface DeliveryRoundResult {
 export async function runDeliveryRound(options: DeliveryRoundOptions): Promise<DeliveryRoundResult> {
   const { store, clock, actor, log } = options;
   const { technicalFailures } = await store.sweep({ now: clock() });
-  for (const change of technicalFailures) log.event('item.swept', { itemId: change.id, from: change.from, state: change.state, code: 'RETRY_WINDOW_EXPIRED' });
+  for (const change of technicalFailures) log.event({ event: 'item.swept', actor, itemId: change.id, from: change.from, state: change.state, code: 'RETRY_WINDOW_EXPIRED' });
   const followUpsFired = options.fireFollowUps === undefined ? 0 : await options.fireFollowUps(clock());
   const filed = await fileApprovedEntries(store, { now: clock(), actor, log });
   // Every loop finishes (and reports what it sent) before a failure of one is thrown.

@@ -4,6 +4,7 @@ import type { SendOutcome } from '../deliver/send-outcome.js';
 import type { OutgoingMessage } from '../deliver/smtp-sender.js';
 import type { ClaimedEmail, ItemChange, Store } from '../store/store.js';
 import type { DeliveryLog } from './delivery-log.js';
+import { createSentGroupCommit, type SentGroupCommit } from './sent-group-commit.js';
 
 /** What the worker needs of a sender: `createSmtpSender` fits, and so does a test double. */
 export interface MessageSender {
@@ -82,14 +83,14 @@ function outgoing(item: ClaimedEmail): OutgoingMessage {
   };
 }
 
-/** Sends one claimed item and reports the outcome to the store. Returns the change the store made. */
-async function deliverOne(options: DeliveryWorkerOptions, item: ClaimedEmail): Promise<ItemChange> {
+/** Sends one claimed item and reports the outcome to the store (sent ones through the group commit). Returns the change the store made. */
+async function deliverOne(options: DeliveryWorkerOptions, sentCommit: SentGroupCommit, item: ClaimedEmail): Promise<ItemChange> {
   const { store, sender, workerId: worker, clock, random, log } = options;
   const outcome = await sender.send(outgoing(item));
   const now = clock();
   let change: ItemChange;
   if (outcome.kind === 'sent') {
-    change = await store.markSent(item.id, { worker, now, smtpCode: outcome.smtpCode });
+    change = await sentCommit.commit(item.id, outcome.smtpCode);
   } else {
     const smtpCode = outcome.smtpCode === undefined ? {} : { smtpCode: outcome.smtpCode };
     change =
@@ -103,15 +104,15 @@ async function deliverOne(options: DeliveryWorkerOptions, item: ClaimedEmail): P
             nextAttemptAt: nextAttemptAt(item, now, random, options.retryPolicy ?? DEFAULT_RETRY_POLICY),
           });
   }
-  log.event('item.delivery', {
-    worker,
+  log.event({
+    event: 'item.delivery',
+    actor: worker,
     itemId: item.id,
     decisionId: item.decisionId,
     attempts: item.attempts,
     state: change.state,
-    code: outcome.kind === 'sent' ? undefined : outcome.code,
-    scope: outcome.kind === 'sent' ? undefined : outcome.scope,
-    smtpCode: outcome.smtpCode,
+    ...(outcome.kind === 'sent' ? {} : { code: outcome.code, scope: outcome.scope }),
+    ...(outcome.smtpCode === undefined ? {} : { smtpCode: outcome.smtpCode }),
     messageIdHash: outcome.messageIdHash,
   });
   return change;
@@ -149,16 +150,17 @@ export async function drainDueEmails(options: DeliveryWorkerOptions): Promise<De
   const inFlight = new Set<Promise<void>>();
   let exhausted = false;
   let fatal: { error: unknown } | undefined;
+  const sentCommit = createSentGroupCommit(store, worker, clock);
 
   const start = (item: ClaimedEmail) => {
-    const work = deliverOne(options, item).then(
+    const work = deliverOne(options, sentCommit, item).then(
       (change) => {
         count(tally, change);
       },
       (error: unknown) => {
         if (error instanceof HccError && LOST_LEASE_CODES.has(error.code)) {
           tally.leasesLost += 1;
-          log.event('item.lease-lost', { worker, itemId: item.id, decisionId: item.decisionId, code: error.code });
+          log.event({ event: 'item.lease-lost', actor: worker, itemId: item.id, decisionId: item.decisionId, code: error.code }, 'warn');
           return;
         }
         fatal ??= { error };

@@ -23,7 +23,7 @@ export async function fileApprovedEntries(store: Store, options: { readonly now:
       }
       filed += 1;
       progressed = true;
-      options.log.event('item.filed', { itemId: entry.id, decisionId: entry.decisionId, state: 'filed' });
+      options.log.event({ event: 'item.filed', actor: options.actor, itemId: entry.id, decisionId: entry.decisionId, state: 'filed' });
     }
     if (entries.length < PAGE || !progressed) return filed;
   }

@@ -24,6 +24,14 @@ export interface OutboxLogEvent {
   readonly actor?: string;
   readonly policy?: string;
   readonly count?: number;
+  // Delivery (hcc deliver, hcc print): attempts and SMTP reply codes, the failure's scope, the Message-ID's hash (never the id, which names the decision), the state left, the print batch.
+  readonly attempts?: number;
+  readonly smtpCode?: number;
+  readonly scope?: string;
+  readonly messageIdHash?: string;
+  readonly from?: string;
+  readonly batchId?: string;
+  readonly pageCount?: number;
 }
 
 export type OutboxLogLevel = 'info' | 'warn' | 'error';

@@ -133,7 +133,7 @@ export async function writePrintBatch(options: PrintBatchOptions): Promise<Print
 
   for (const job of jobs) {
     const change = await store.markPrinted(job.id, { worker, now });
-    log.event('item.printed', { itemId: job.id, decisionId: job.decisionId, batchId, state: change.state, pageCount: job.pageCount });
+    log.event({ event: 'item.printed', actor: worker, itemId: job.id, decisionId: job.decisionId, batchId, state: change.state, pageCount: job.pageCount });
   }
   return { folder, manifest };
 }

@@ -17,6 +17,7 @@ import {
   markPermanentFailure,
   markPrinted,
   markSent,
+  markSentMany,
   markTechnicalFailure,
   markTemporaryFailure,
 } from './report-delivery.js';
@@ -107,6 +108,7 @@ export function createStore(ctx: StoreContext, schemaVersion: number): Store {
     cancelItem: (itemId, options) => cancelItem(ctx, itemId, options),
     claimEmails: (options) => claimEmails(ctx, options),
     markSent: (itemId, report) => markSent(ctx, itemId, report),
+    markSentMany: (items, report) => markSentMany(ctx, items, report),
     markTemporaryFailure: (itemId, report) => markTemporaryFailure(ctx, itemId, report),
     markPermanentFailure: (itemId, report) => markPermanentFailure(ctx, itemId, report),
     markTechnicalFailure: (itemId, report) => markTechnicalFailure(ctx, itemId, report),

@@ -5,7 +5,7 @@ import { changeItemState, type ItemStateChange } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { ItemsTable } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
-import type { FailureReport, ItemChange, ItemChannel, OfficerAction, TemporaryFailureReport, WorkerReport } from './store.js';
+import type { FailureReport, ItemChange, ItemChannel, OfficerAction, SentItemReport, SentManyResult, TemporaryFailureReport, WorkerReport } from './store.js';
 import { LeaseNotHeldError } from './lease-not-held-error.js';
 import { StoreInputError } from './store-input-error.js';
 import { StoreNotFoundError } from './store-not-found-error.js';
@@ -71,6 +71,53 @@ export async function markSent(ctx: StoreContext, itemId: string, report: Worker
     () => ({ change: { ...(smtpCode === undefined ? {} : { smtpCode }), set: { ...RELEASE, last_smtp_code: smtpCode ?? null } } }),
     'email',
   );
+}
+
+/**
+ * `Store.markSentMany`: several items sending → sent in one write transaction (a worker's group
+ * commit). An item that is no longer `sending` under this worker's lease (taken over, swept) is
+ * left as it is and listed in `notHeld`; an unknown id or an item of another channel throws and
+ * nothing changes.
+ */
+export async function markSentMany(
+  ctx: StoreContext,
+  items: readonly SentItemReport[],
+  report: WorkerReport,
+): Promise<SentManyResult> {
+  const worker = checkId('markSentMany', 'worker', report.worker);
+  const now = checkTime('markSentMany', 'now', report.now);
+  const codes = new Map(items.map((i) => [i.id, checkSmtpCode(i.id, i.smtpCode)]));
+  if (codes.size === 0) return { changes: [], notHeld: [] };
+  const { driver } = ctx;
+  return driver.write(async (trx) => {
+    const rows = await trx
+      .selectFrom('items')
+      .selectAll()
+      .where('id', 'in', [...codes.keys()])
+      .orderBy('id')
+      .$if(driver.rowLocks, (q) => q.forUpdate())
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const changes: ItemChange[] = [];
+    const notHeld: string[] = [];
+    for (const [id, smtpCode] of codes) {
+      const item = byId.get(id);
+      if (item === undefined) throw new StoreNotFoundError('ITEM_NOT_FOUND', id);
+      requireChannel(item, 'email');
+      if (item.state !== 'sending' || item.lease_owner !== worker) {
+        notHeld.push(id);
+        continue;
+      }
+      const from = await changeItemState(trx, item, 'sent', {
+        now,
+        actor: worker,
+        ...(smtpCode === undefined ? {} : { smtpCode }),
+        set: { ...RELEASE, last_smtp_code: smtpCode ?? null },
+      });
+      changes.push({ id, from, state: 'sent' });
+    }
+    return { changes, notHeld };
+  });
 }
 
 /**

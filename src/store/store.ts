@@ -215,6 +215,18 @@ export interface WorkerReport {
   readonly now: Date;
 }
 
+/** One item the SMTP server took, for `markSentMany`. */
+export interface SentItemReport {
+  readonly id: string;
+  readonly smtpCode?: number;
+}
+
+export interface SentManyResult {
+  readonly changes: readonly ItemChange[];
+  /** Items no longer `sending` under this worker's lease (taken over or swept): left as they are. */
+  readonly notHeld: readonly string[];
+}
+
 export interface FailureReport extends WorkerReport {
   /** A stable code (UPPER_SNAKE_CASE), never a server's message text. */
   readonly code: string;
@@ -394,6 +406,8 @@ export interface Store {
   /** Moves due email items to `sending` under a lease and returns them with their bytes. */
   claimEmails(options: ClaimOptions): Promise<ClaimedEmail[]>;
   markSent(itemId: string, report: WorkerReport & { readonly smtpCode?: number }): Promise<ItemChange>;
+  /** Several sent items in one transaction (a worker's group commit); those whose lease is no longer this worker's are listed in `notHeld`, unchanged. */
+  markSentMany(items: readonly SentItemReport[], report: WorkerReport): Promise<SentManyResult>;
   /** To temporary-failure, or to technical-failure when the next attempt falls outside the retry window. */
   markTemporaryFailure(itemId: string, report: TemporaryFailureReport): Promise<ItemChange>;
   markPermanentFailure(itemId: string, report: FailureReport): Promise<ItemChange>;

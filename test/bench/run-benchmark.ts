@@ -4,12 +4,14 @@
 // so that it measures what tsc emits and no TypeScript loader sits in its memory.
 // Options: --out DIR keeps each engine's PDF; --records N sizes the decisions batch (default
 // 3000, 0 skips it); --rounds N sets the letters rounds (default 8); --decision-rounds N the
-// rounds of the pool against one worker (default 3).
+// rounds of the pool against one worker (default 3); --deliveries N the emails of the delivery
+// benchmark (default 3000, 0 skips it; --only-delivery runs nothing else).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
 import type { LetterDocument } from '../../src/pdf/letter-document.js';
 import { benchmarkDecisions } from './decisions-benchmark.js';
+import { benchmarkDelivery } from './delivery-benchmark.js';
 import { benchmarkLetters } from './letters-benchmark.js';
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -28,11 +30,18 @@ async function main(): Promise<void> {
   const batchRecords = wholeNumber(option(args, '--records'), 3_000, 0);
   const decisionRounds = wholeNumber(option(args, '--decision-rounds'), 3, 1);
   const rounds = wholeNumber(option(args, '--rounds'), 8, 1);
+  const deliveries = wholeNumber(option(args, '--deliveries'), 3_000, 0);
+  if (args.includes('--only-delivery')) {
+    const delivery = await benchmarkDelivery(deliveries);
+    console.log(JSON.stringify({ deliveryMessages: delivery.messages, deliveryPoolAloneMessagesPerSecond: Math.round(delivery.poolAloneMessagesPerSecond * 10) / 10, deliverySqliteMessagesPerSecond: Math.round(delivery.sqliteMessagesPerSecond * 10) / 10, deliveryPostgres2WorkersMessagesPerSecond: delivery.postgresMessagesPerSecond === null ? null : Math.round(delivery.postgresMessagesPerSecond * 10) / 10 }));
+    return;
+  }
   const fixture = join(packageRoot(), 'fixtures', 'documents', 'reference-letter-fr.json');
   const doc = JSON.parse(readFileSync(fixture, 'utf8')) as LetterDocument;
 
   const letters = await benchmarkLetters(doc, rounds, outDir);
   const decisions = batchRecords > 0 ? await benchmarkDecisions(batchRecords, decisionRounds) : undefined;
+  const delivery = deliveries > 0 ? await benchmarkDelivery(deliveries) : undefined;
 
   const round = (value: number): number => Math.round(value * 10) / 10;
   const rangeOf = (summary: { min: number; max: number } | undefined): [number, number] | null =>
@@ -57,6 +66,11 @@ async function main(): Promise<void> {
       batchRecords: decisions?.batchRecords ?? 0,
       peakRssMbTree: decisions?.peakRssMbTree ?? null,
       submitDecisionsPerSecond: decisions === undefined ? null : round(decisions.intake.submitDecisionsPerSecond),
+      // hcc deliver --once to a loopback SMTP server that discards: SQLite, one process; PostgreSQL, two processes.
+      deliveryMessages: delivery?.messages ?? 0,
+      deliveryPoolAloneMessagesPerSecond: delivery === undefined ? null : round(delivery.poolAloneMessagesPerSecond),
+      deliverySqliteMessagesPerSecond: delivery === undefined ? null : round(delivery.sqliteMessagesPerSecond),
+      deliveryPostgres2WorkersMessagesPerSecond: delivery?.postgresMessagesPerSecond == null ? null : round(delivery.postgresMessagesPerSecond),
     }),
   );
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { readMessageIdHeader } from '../../src/deliver/message-id.js';
 import { openStore } from '../../src/store/open-store.js';
 import { assertBuildIsCurrent, HCC } from '../support/run-hcc.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { deliverySubmission, seededRandom } from './delivery-test-kit.js';
+import { deliverySubmission, seededRandom, writeConfigWithSmtp } from './delivery-test-kit.js';
 
 // `hcc deliver` (the built dist, a child process) killed with SIGKILL at random points, then run
 // again until everything is delivered: nothing is lost, and a message the server got twice (sent,
@@ -32,7 +32,7 @@ beforeAll(async () => {
   db = join(dir, 'hcc.sqlite');
   config = join(dir, 'hcc.config.json');
   // A slow, narrow pool so each run is cut in the middle of its work; a short send deadline keeps the lease (deadline + 60 s) short.
-  writeFileSync(config, JSON.stringify({ smtp: { pool: { maxConnections: 2 }, rateLimit: { messagesPerSecond: 25 }, timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 10_000 } } }));
+  writeConfigWithSmtp(config, { pool: { maxConnections: 2 }, rateLimit: { messagesPerSecond: 25 }, timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 10_000 } });
   const store = await openStore({ location: db, now: new Date(T0) });
   try {
     for (let d = 1; d <= DECISIONS; d += 1) {

@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/package-root.js';
 import type { DecisionSubmission, FileInput, ItemInput } from '../../src/store/store.js';
 import { syntheticPdf } from '../support/sample-emails.js';
 
@@ -103,4 +106,10 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Writes a configuration file: the fixture configuration with this `smtp` object. */
+export function writeConfigWithSmtp(path: string, smtp: Record<string, unknown>): void {
+  const base = JSON.parse(readFileSync(join(packageRoot(), 'fixtures', 'hcc.config.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(path, JSON.stringify({ ...base, smtp }));
 }

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import { HccError } from '../../errors.js';
-import { createJsonLinesLog } from '../../outbox/delivery-log.js';
+import { OUTBOX_DELIVERY_LOG } from '../../outbox/delivery-log.js';
+import { outboxLogger } from '../../outbox/outbox-log.js';
 import { writePrintBatch } from '../../outbox/write-print-batch.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliIo } from '../cli-io.js';
 import type { CliCommand } from '../command-modules.js';
-import { parseNow, wholeNumberOption } from '../command-options.js';
-import { storeLocation } from '../store-location.js';
+import { wholeNumberOption } from '../command-options.js';
+import { configureOutboxLog, describeOutboxError, storeLocation } from '../outbox-session.js';
+import { parseNow } from '../parse-time-options.js';
 import { UsageError } from '../usage-error.js';
 import { processWorkerId } from '../worker-id.js';
 import { escapeForTerminal } from '../../text/escape-for-terminal.js';
@@ -34,18 +36,19 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError('hcc print takes no paths');
   if (values.out === undefined || values.out === '') throw new UsageError('hcc print needs --out DIR');
   const limit = wholeNumberOption('--limit', values.limit, 1000, 1, 1000);
-  const now = parseNow(values.now) ?? new Date();
+  const now = parseNow(values.now);
+  configureOutboxLog();
   let store;
   try {
-    store = await openStore({ location: storeLocation(values.db, process.env), now });
+    store = await openStore({ location: storeLocation(values.db), now });
   } catch (error) {
     if (!(error instanceof HccError)) throw error;
-    io.stderr.write(`hcc print: the store cannot be opened (${error.code})\n`);
+    io.stderr.write(`${describeOutboxError('print', error.code)}\n`);
     return 1;
   }
   try {
     const worker = `${processWorkerId()}.print`;
-    const result = await writePrintBatch({ store, outDir: values.out, now, worker, leaseMs: PRINT_LEASE_MS, limit, log: createJsonLinesLog(io.stdout) });
+    const result = await writePrintBatch({ store, outDir: values.out, now, worker, leaseMs: PRINT_LEASE_MS, limit, log: OUTBOX_DELIVERY_LOG });
     if (result.manifest === undefined || result.folder === undefined) {
       io.stderr.write('hcc print: no approved letter is waiting; nothing written\n');
       return 0;
@@ -55,10 +58,11 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     return 0;
   } catch (error) {
     if (!(error instanceof HccError)) throw error;
-    io.stderr.write(`hcc print: ${error.code.startsWith('PRINT_') ? error.message : `stopped by a store error (${error.code})`}\n`);
+    io.stderr.write(`${error.code.startsWith('PRINT_') ? `hcc print: ${error.message}` : describeOutboxError('print', error.code)}\n`);
     return 1;
   } finally {
     await store.close();
+    await outboxLogger().flush();
   }
 }
 
