@@ -89,6 +89,10 @@ export const HCC_ERROR_CODES = {
   MAIL_CATCHER_HOST_NOT_LOOPBACK: 'The mail catcher listens on loopback only.',
   MAIL_CATCHER_LISTEN_FAILED: 'The mail catcher cannot listen on that port.',
   MAIL_CATCHER_OUT_DIR: 'The mail catcher cannot write to its folder.',
+  // Accounts, sessions and API keys (the server)
+  ACCOUNT_EXISTS: 'An account with that id exists already.',
+  ACCOUNT_INPUT_INVALID: 'An account id, role or password breaks the rules.',
+  API_KEY_NOT_FOUND: 'No API key has that id.',
 } as const satisfies Record<string, string>;
 
 /** A code an `HccError` can carry. */
