@@ -42,7 +42,8 @@ export async function readEmailConfig(path: string | undefined): Promise<EmailCo
   } catch {
     throw new UsageError(`--config ${shown} is not valid JSON`);
   }
-  const result = configSchema.safeParse(parsed);
+  // The file's other sections (`approval`, `server`) belong to the outbox and the server, which read them themselves.
+  const result = configSchema.safeParse(withoutSections(parsed, ['approval', 'server']));
   if (!result.success) {
     const where = result.error.issues.map((i) => i.path.join('.') || '(top)').join(', ');
     throw new UsageError(`--config ${shown} does not match the configuration schema at: ${escapeForTerminal(where, { maxLength: Infinity })}`);
@@ -50,4 +51,9 @@ export async function readEmailConfig(path: string | undefined): Promise<EmailCo
   const { from, internalRecipients, cbsaRemovalsOffices } = result.data;
   const name = typeof from.name === 'string' ? { en: from.name, fr: from.name } : from.name;
   return { from: { name, address: from.address }, internalRecipients, cbsaRemovalsOffices };
+}
+
+function withoutSections(value: unknown, keys: readonly string[]): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
 }

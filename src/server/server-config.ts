@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /** The parts of the configuration file the server reads; other sections belong to other commands and are left alone. */
 const serverConfigSchema = z.looseObject({
-  approval: z.optional(z.looseObject({ twoPerson: z.optional(z.boolean()) })),
+  approval: z.optional(z.union([z.literal('officer'), z.literal('auto'), z.strictObject({ twoPerson: z.literal(true) })])),
   server: z.optional(
     z.strictObject({
       /** Minutes without a request before a session ends (default 30). */
@@ -25,7 +25,7 @@ export class ServerConfigProblem {
   constructor(readonly where: string) {}
 }
 
-/** Reads `approval.twoPerson` and the `server` section of a JSON config file; a problem (unreadable, not JSON, wrong shape) comes back as a value. */
+/** Reads `approval` and the `server` section of a JSON config file; a problem (unreadable, not JSON, wrong shape) comes back as a value. */
 export function readServerConfig(path: string | undefined): ServerConfig | ServerConfigProblem {
   if (path === undefined) return {};
   let parsed: unknown;
