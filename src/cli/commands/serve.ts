@@ -2,13 +2,13 @@ import { parseArgs } from 'node:util';
 import { renderWithPool } from '../../outbox/submit-decision-record.js';
 import { createRenderPool } from '../../render/render-pool.js';
 import { createServer } from '../../server/create-server.js';
-import { readServerConfig, ServerConfigProblem } from '../../server/server-config.js';
+import { parseServerSection } from '../../server/server-config.js';
 import { openServerStore } from '../../store/open-server-store.js';
 import { StoreConfigError } from '../../store/store-config-error.js';
 import { StoreSchemaTooNewError } from '../../store/store-schema-too-new-error.js';
 import { escapeForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliCommand } from '../command-modules.js';
-import { readEmailConfig } from '../read-email-config.js';
+import { readHccConfig } from '../read-hcc-config.js';
 import { storeLocation } from '../store-location.js';
 import { UsageError } from '../usage-error.js';
 
@@ -41,25 +41,24 @@ export const serveCommand: CliCommand = {
     if (positionals.length > 0) throw new UsageError('hcc serve takes no arguments');
     const port = Number(values.port);
     if (!/^\d{1,5}$/.test(values.port) || port > 65_535) throw new UsageError('--port must be a whole number from 0 to 65535');
-    const config = readServerConfig(values.config);
-    if (config instanceof ServerConfigProblem) throw new UsageError(`--config does not match the configuration schema at: ${escapeForTerminal(config.where, { maxLength: Infinity })}`);
-    const email = await readEmailConfig(values.config);
+    const config = await readHccConfig(values.config);
+    const parsed = parseServerSection(config.server);
+    if (!parsed.ok) throw new UsageError(`--config does not match the configuration schema at: ${escapeForTerminal(parsed.where, { maxLength: Infinity })}`);
+    const server = parsed.section;
     if (values.workers !== undefined && !/^(?:[1-9]|[1-5]\d|6[0-4])$/.test(values.workers)) throw new UsageError('--workers must be a whole number from 1 to 64');
-    const location = storeLocation(values.db);
     let stores;
     try {
-      stores = await openServerStore({ now: new Date(), ...(location === undefined ? {} : { location }) });
+      stores = await openServerStore({ now: new Date(), location: storeLocation(values.db, process.env) });
     } catch (error) {
       if (!(error instanceof StoreConfigError || error instanceof StoreSchemaTooNewError)) throw error;
       io.stderr.write(`hcc: ${error.code}: ${escapeForTerminal(error.message, { maxLength: 500 })}\n`);
       return 1;
     }
-    const server = config.server ?? {};
-    const pool = createRenderPool({ config: email, ...(values.workers === undefined ? {} : { workers: Number(values.workers) }) });
+    const pool = createRenderPool({ config: config.email, ...(values.workers === undefined ? {} : { workers: Number(values.workers) }) });
     const app = await createServer({
       stores,
       render: renderWithPool(pool),
-      ...(config.approval === undefined ? {} : { approval: config.approval }),
+      approval: config.approval,
       secureCookies: server.secureCookies === true,
       trustProxy: server.trustProxy === true,
       session: { idleMs: (server.sessionIdleMinutes ?? 30) * 60_000, maxAgeMs: (server.sessionMaxHours ?? 12) * 3_600_000 },
