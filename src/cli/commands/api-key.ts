@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AccessError } from '../../store/access-error.js';
 import { openServerStore } from '../../store/open-server-store.js';
 import type { CliCommand } from '../command-modules.js';
-import { storeLocation } from '../store-location.js';
+import { storeLocation } from '../outbox-session.js';
 import { UsageError } from '../usage-error.js';
 
 /** `hcc api-key create <name>`: prints the new key alone on standard output, the only time it is ever shown. */

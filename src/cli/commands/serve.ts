@@ -9,7 +9,7 @@ import { StoreSchemaTooNewError } from '../../store/store-schema-too-new-error.j
 import { escapeForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliCommand } from '../command-modules.js';
 import { readHccConfig } from '../read-hcc-config.js';
-import { storeLocation } from '../store-location.js';
+import { storeLocation } from '../outbox-session.js';
 import { UsageError } from '../usage-error.js';
 
 /** Resolves on the first SIGINT or SIGTERM; the handlers exist only while the server runs. */

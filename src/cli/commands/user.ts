@@ -4,7 +4,7 @@ import { ACCOUNT_ROLES, type AccountRole } from '../../store/access-store.js';
 import { openServerStore } from '../../store/open-server-store.js';
 import type { CliCommand } from '../command-modules.js';
 import { readSecret } from '../read-secret.js';
-import { storeLocation } from '../store-location.js';
+import { storeLocation } from '../outbox-session.js';
 import { UsageError } from '../usage-error.js';
 
 /** `hcc user add <id> --role R [--db PATH]`: an officer account; the password comes from standard input only. */
