@@ -31,4 +31,5 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>
   user: async () => (await import('./commands/user.js')).userCommand,
   'api-key': async () => (await import('./commands/api-key.js')).apiKeyCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  demo: async () => (await import('./commands/demo.js')).demoCommand,
 };

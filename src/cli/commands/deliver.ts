@@ -33,7 +33,7 @@ const USAGE = `  hcc deliver [--once] [--workers N] [--now ISO] [--db PATH] [--c
  * and queues it under the configured approval policy). The renderer is built the first time
  * something is due, so rounds with nothing due never load the fonts and templates.
  */
-function followUpStep(store: Store, actor: string, config: HccConfig, io: CliIo): FireFollowUps {
+export function followUpStep(store: Store, actor: string, config: HccConfig, io: CliIo): FireFollowUps {
   let renderer: Renderer | undefined;
   return async (now) => {
     const due = (await store.dueFollowUps(now)).filter(firesByDate);
