@@ -76,9 +76,6 @@ export async function runTrpDecision(options: TrpDecisionArgs, io: CliIo): Promi
       io.stdout.write(`queued ${result.fired.items.length} item${result.fired.items.length === 1 ? '' : 's'} for the refused permit:\n`);
       for (const item of result.fired.items) io.stdout.write(`  ${item.id}  ${item.kind}  ${item.channel}  ${item.state}\n`);
     }
-    if (result.followUpsNotStored > 0) {
-      io.stderr.write(`hcc: ${options.decisionId}: the refusal's new departure deadline is not watched by a follow-up; confirm the departure by hand.\n`);
-    }
     return 0;
   });
 }
