@@ -24,7 +24,11 @@ Usage:
 A path is a .json file (one record), a .ndjson or .jsonl file (one record a line), or a
 directory of such files. --lang chooses the language of error messages (default en).
 --config FILE is JSON { "from": { "name", "address" }, "internalRecipients": { "cbsa-inland-enforcement",
-"cbsa-removals-unit", "designated-decision-maker", "mifi" } }; without it, placeholder addresses are used.
+"designated-decision-maker", "mifi" }, "cbsaRemovalsOffices": { office: address },
+"approval"?: "officer" | "auto" | { "twoPerson": true }, "smtp"?: { … } }; without it, placeholder
+addresses are used and an officer approves. The outbox commands find the store at --db PATH, else
+HCC_DB, else HCC_DATABASE_URL (postgres://…), else ./hcc-data/hcc.sqlite; HCC_LOG=stderr|FILE
+writes their JSON-lines log.
 
 Exit codes: 0 all records valid, 1 some record invalid or unreadable, 2 usage error or an
 --out folder that cannot be written.

@@ -32,7 +32,8 @@ export function trpDecisionOpenDay(record: DecisionRecord): string {
   return addDays(record.decisionDate, -1);
 }
 
-function followUpInput(record: DecisionRecord, followUp: FollowUp): FollowUpInput {
+/** A plan's follow-up as the store keeps it. */
+export function followUpInput(record: DecisionRecord, followUp: FollowUp): FollowUpInput {
   if (followUp.kind === 'departure-confirmation') {
     return { kind: followUp.kind, dueOn: followUp.dueOn, persons: followUp.persons, ifNotConfirmed: followUp.ifNotConfirmed };
   }

@@ -6,13 +6,14 @@ import type { FireFollowUpOptions, FireFollowUpResult } from './store.js';
 import { DecisionStateError } from './decision-state-error.js';
 import { FollowUpStateConflictError } from './follow-up-state-conflict-error.js';
 import { StoreNotFoundError } from './store-not-found-error.js';
-import { checkApproval, checkId, checkTime, prepareFiles, prepareItems } from './store-input.js';
-import { insertItems, storeFiles } from './write-correspondence.js';
+import { checkApproval, checkId, checkTime, prepareFiles, prepareFollowUps, prepareItems } from './store-input.js';
+import { insertFollowUps, insertItems, storeFiles } from './write-correspondence.js';
 
 /**
  * Queues a due follow-up's notice and marks the follow-up fired, in one transaction: the notice's
  * items join the decision's current revision (positions after its last item) awaiting approval,
- * or approved under the `auto` policy. A follow-up fires once: a second call is
+ * or approved under the `auto` policy; the follow-ups its notice schedules (a new departure
+ * confirmation after a refused permit) join the revision as pending. A follow-up fires once: a second call is
  * FOLLOW_UP_STATE_CONFLICT; one whose day is not over is FOLLOW_UP_NOT_DUE.
  */
 export async function fireFollowUp(ctx: StoreContext, followUpId: string, options: FireFollowUpOptions): Promise<FireFollowUpResult> {
@@ -20,6 +21,7 @@ export async function fireFollowUp(ctx: StoreContext, followUpId: string, option
   const actor = checkId(followUpId, 'actor', options.actor);
   const approval = checkApproval(followUpId, options.approval);
   const files = prepareFiles(followUpId, options.files ?? []);
+  const followUps = prepareFollowUps(followUpId, options.followUps ?? []);
   const today = calendarDay(now, ctx.timeZone);
   const { driver } = ctx;
 
@@ -44,6 +46,11 @@ export async function fireFollowUp(ctx: StoreContext, followUpId: string, option
     await storeFiles(trx, decision.decision_id, revision, files, now);
     const created = await insertItems(trx, { decisionId: decision.decision_id, revision, firstPosition, items, now, actor, approval });
     await changeFollowUpState(trx, followUp, 'fired', { now, actor });
+    if (followUps.length > 0) {
+      const positions = await trx.selectFrom('follow_ups').select('position').where('decision_id', '=', decision.decision_id).where('revision', '=', revision).execute();
+      const firstFollowUp = Math.max(0, ...positions.map((p) => p.position)) + 1;
+      await insertFollowUps(trx, { decisionId: decision.decision_id, revision, followUps, now, actor, firstPosition: firstFollowUp });
+    }
     return { followUpId, decisionId: decision.decision_id, revision, items: created };
   });
 }

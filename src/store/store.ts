@@ -299,6 +299,8 @@ export interface FireFollowUpOptions {
   /** The notice's files and items, added to the decision's current revision (none: only mark the follow-up fired). */
   readonly files?: readonly FileInput[];
   readonly items?: readonly ItemInput[];
+  /** Follow-ups the notice schedules (departure instructions sent after a refused permit), added to the revision as pending. */
+  readonly followUps?: readonly FollowUpInput[];
 }
 
 export interface FireFollowUpResult {

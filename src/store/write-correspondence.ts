@@ -94,14 +94,23 @@ export async function insertItems(trx: StoreDb, args: InsertItemsArgs): Promise<
 /** Inserts follow-ups as pending and resolves at once those whose persons' facts are already recorded. */
 export async function insertFollowUps(
   trx: StoreDb,
-  args: { readonly decisionId: string; readonly revision: number; readonly followUps: readonly PreparedFollowUp[]; readonly now: Date; readonly actor: string },
+  args: {
+    readonly decisionId: string;
+    readonly revision: number;
+    readonly followUps: readonly PreparedFollowUp[];
+    readonly now: Date;
+    readonly actor: string;
+    /** The first one's position in the revision (a fired follow-up's notice adds after the others). */
+    readonly firstPosition?: number;
+  },
 ): Promise<void> {
+  const first = args.firstPosition ?? 1;
   for (const [i, followUp] of args.followUps.entries()) {
     const row = {
-      id: followUpId(args.decisionId, args.revision, i + 1),
+      id: followUpId(args.decisionId, args.revision, first + i),
       decision_id: args.decisionId,
       revision: args.revision,
-      position: i + 1,
+      position: first + i,
       kind: followUp.kind,
       due_on: followUp.dueOn,
       if_not_confirmed: followUp.ifNotConfirmed,

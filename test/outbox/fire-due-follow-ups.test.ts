@@ -71,4 +71,20 @@ describe('fireDueFollowUps', () => {
     expect(issued.outcome.followUps.map((f) => f.state)).toEqual(['resolved']);
     expect((await store.status(record.decisionId)).items).toHaveLength(before);
   });
+
+  it('a refused permit with departure still open sends departure instructions and watches that departure too', async () => {
+    const record = await submit('refused-trp-spouse-principal-departs-fr');
+    const now = new Date('2026-12-05T15:00:00Z');
+    const refused = await recordTrpDecision({ store, renderer: RENDERER, decisionId: record.decisionId, uci: '1102-0122', decision: 'refused', by: 'DDM-1', now, approval });
+    expect(refused.fired?.items.map((i) => i.kind)).toContain('departure-instructions');
+    const followUps = (await store.status(record.decisionId)).followUps;
+    expect(followUps.map((f) => [f.kind, f.dueOn, f.persons, f.state])).toEqual([
+      ['departure-confirmation', '2026-12-23', ['1102-0121'], 'pending'],
+      ['trp-decision', '2026-11-22', ['1102-0122'], 'fired'],
+      ['departure-confirmation', '2026-12-23', ['1102-0122'], 'pending'],
+    ]);
+    await store.confirmDeparture(record.decisionId, { uci: '1102-0121', on: '2026-12-20', by: 'OFF-9', now });
+    const { fired } = await fire(new Date('2026-12-24T15:00:00Z'));
+    expect(fired.map((f) => f.followUpId)).toEqual([followUps[2]?.id]);
+  });
 });

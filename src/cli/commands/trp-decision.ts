@@ -3,7 +3,7 @@ import { recordTrpDecision } from '../../outbox/record-trp-decision.js';
 import { createRenderer } from '../../render/create-renderer.js';
 import { loadPackageAssets } from '../../render/package-assets.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseDay, parseId, parseNow } from '../parse-time-options.js';
 import { readHccConfig } from '../read-hcc-config.js';
@@ -75,9 +75,6 @@ export async function runTrpDecision(options: TrpDecisionArgs, io: CliIo): Promi
     if (result.fired) {
       io.stdout.write(`queued ${result.fired.items.length} item${result.fired.items.length === 1 ? '' : 's'} for the refused permit:\n`);
       for (const item of result.fired.items) io.stdout.write(`  ${item.id}  ${item.kind}  ${item.channel}  ${item.state}\n`);
-    }
-    if (result.followUpsNotStored > 0) {
-      io.stderr.write(`hcc: ${options.decisionId}: the refusal's new departure deadline is not watched by a follow-up; confirm the departure by hand.\n`);
     }
     return 0;
   });
