@@ -32,7 +32,7 @@ beforeAll(async () => {
   db = join(dir, 'hcc.sqlite');
   config = join(dir, 'hcc.config.json');
   // A slow, narrow pool so each run is cut in the middle of its work; a short send deadline keeps the lease (deadline + 60 s) short.
-  writeConfigWithSmtp(config, { pool: { maxConnections: 2 }, rateLimit: { messagesPerSecond: 25 }, timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 10_000 } });
+  writeConfigWithSmtp(config, { pool: { maxConnections: 2 }, rateLimit: { messagesPerSecond: 10 }, timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 10_000 } });
   const store = await openStore({ location: db, now: new Date(T0) });
   try {
     for (let d = 1; d <= DECISIONS; d += 1) {
