@@ -95,6 +95,10 @@ export const HCC_ERROR_CODES = {
   PRINT_BATCH_EXISTS: 'A print batch folder of that name already exists.',
   PRINT_OUT_UNWRITABLE: 'The print batch folder cannot be written.',
   PRINT_BYTES_CHANGED: 'A letter’s bytes changed between the store and the batch folder.',
+  // Accounts, sessions and API keys (the server)
+  ACCOUNT_EXISTS: 'An account with that id exists already.',
+  ACCOUNT_INPUT_INVALID: 'An account id, role or password breaks the rules.',
+  API_KEY_NOT_FOUND: 'No API key has that id.',
 } as const satisfies Record<string, string>;
 
 /** A code an `HccError` can carry. */

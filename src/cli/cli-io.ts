@@ -2,6 +2,11 @@
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** Standard input, for commands that read a secret (`hcc user add`); absent means empty. */
+  readonly stdin?: AsyncIterable<Uint8Array | string> & {
+    readonly isTTY?: boolean;
+    setRawMode?(mode: boolean): unknown;
+  };
   /** Milliseconds from an arbitrary origin; only progress display reads it. */
   readonly now: () => number;
 }

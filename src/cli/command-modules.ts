@@ -27,5 +27,8 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>
   purge: async () => (await import('./commands/purge.js')).purgeCommand,
   deliver: async () => (await import('./commands/deliver.js')).deliverCommand,
   print: async () => (await import('./commands/print.js')).printCommand,
-  // The server's commands (issue 11) are added here.
+  // The server (issue 11): accounts, API keys, the server itself.
+  user: async () => (await import('./commands/user.js')).userCommand,
+  'api-key': async () => (await import('./commands/api-key.js')).apiKeyCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 };

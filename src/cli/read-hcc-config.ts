@@ -26,6 +26,8 @@ const configSchema = z.strictObject({
   approval: z.union([z.literal('officer'), z.literal('auto'), z.strictObject({ twoPerson: z.literal(true) })]).optional(),
   /** Delivery's SMTP settings: read and checked by delivery (`src/deliver/smtp-config.ts`), handed on untouched. */
   smtp: z.record(z.string(), z.unknown()).optional(),
+  /** The server's settings: read and checked by `hcc serve` (`src/server/server-config.ts`), handed on untouched. */
+  server: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** Everything the configuration file holds. */
@@ -34,6 +36,8 @@ export interface HccConfig {
   readonly approval: ApprovalConfig;
   /** The `smtp` object as written, unchecked here: delivery checks it. */
   readonly smtp?: Readonly<Record<string, unknown>>;
+  /** The `server` object as written, unchecked here: `hcc serve` checks it. */
+  readonly server?: Readonly<Record<string, unknown>>;
 }
 
 /** The configuration without a file: placeholder addresses, officer approval. */
@@ -66,11 +70,12 @@ export async function readHccConfig(path: string | undefined): Promise<HccConfig
     const where = result.error.issues.map((i) => i.path.join('.') || '(top)').join(', ');
     throw new UsageError(`--config ${shown} does not match the configuration schema at: ${escapeForTerminal(where, { maxLength: Infinity })}`);
   }
-  const { from, internalRecipients, cbsaRemovalsOffices, approval, smtp } = result.data;
+  const { from, internalRecipients, cbsaRemovalsOffices, approval, smtp, server } = result.data;
   const name = typeof from.name === 'string' ? { en: from.name, fr: from.name } : from.name;
   return {
     email: { from: { name, address: from.address }, internalRecipients, cbsaRemovalsOffices },
     approval: approval ?? 'officer',
     ...(smtp === undefined ? {} : { smtp }),
+    ...(server === undefined ? {} : { server }),
   };
 }

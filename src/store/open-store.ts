@@ -64,6 +64,16 @@ export function isPostgresLocation(location: string): boolean {
  * STORE_CONFIG_INVALID for bad options; either way the connection is closed again.
  */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { ctx, version } = await openStoreContext(options);
+  return createStore(ctx, version);
+}
+
+/**
+ * The opened, migrated driver with the store's settings, for a process that puts several
+ * interfaces (the outbox store, the access store, the review queries) over one connection.
+ * Throws as `openStore` does.
+ */
+export async function openStoreContext(options: OpenStoreOptions): Promise<{ readonly ctx: StoreContext; readonly version: number }> {
   const location = options.location ?? DEFAULT_SQLITE_PATH;
   const retryWindowMs = options.retryWindowMs ?? DEFAULT_RETRY_WINDOW_MS;
   const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
@@ -89,7 +99,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   try {
     const { version } = await migrateStore(driver, options.now, options.migrations);
-    return createStore({ driver, retryWindowMs, timeZone }, version);
+    return { ctx: { driver, retryWindowMs, timeZone }, version };
   } catch (error) {
     await driver.close();
     throw error;

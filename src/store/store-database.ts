@@ -125,6 +125,33 @@ export interface AuditEventsTable {
   policy: string | null;
 }
 
+export interface AccountsTable {
+  account_id: string;
+  /** `officer`, `supervisor` or `admin`. */
+  role: string;
+  /** `scrypt$N$r$p$salt$hash`, salt and hash in base64url. */
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session token; the token itself lives only in the cookie. */
+  session_hash: string;
+  account_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface ApiKeysTable {
+  key_id: string;
+  name: string;
+  /** SHA-256 (hex) of the key's secret part. */
+  key_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
 /** Every table of the store, for Kysely. */
 export interface StoreDatabase {
   schema_migrations: SchemaMigrationsTable;
@@ -137,4 +164,7 @@ export interface StoreDatabase {
   follow_up_persons: FollowUpPersonsTable;
   person_outcomes: PersonOutcomesTable;
   audit_events: AuditEventsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
 }

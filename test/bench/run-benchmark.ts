@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       workers: decisions?.workers ?? null,
       batchRecords: decisions?.batchRecords ?? 0,
       peakRssMbTree: decisions?.peakRssMbTree ?? null,
+      submitDecisionsPerSecond: decisions === undefined ? null : round(decisions.intake.submitDecisionsPerSecond),
       // hcc deliver --once to a loopback SMTP server that discards: SQLite, one process; PostgreSQL, two processes.
       deliveryMessages: delivery?.messages ?? 0,
       deliveryPoolAloneMessagesPerSecond: delivery === undefined ? null : round(delivery.poolAloneMessagesPerSecond),

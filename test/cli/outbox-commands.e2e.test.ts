@@ -88,7 +88,7 @@ describe('hcc submit', () => {
     expect(submit.stdout.trim().split('\n').at(-1)).toBe('3 records: 0 created, 0 revised, 0 unchanged, 3 invalid, 0 failed');
     const json = await hcc('submit', ...paths, '--config', CONFIG, '--now', NOW, '--workers', '1', '--json');
     const validateJson = await runHccWithEnv(['validate', '--json', ...paths]);
-    const strip = (entries: Record<string, unknown>[]) => entries.map(({ status: _status, ...rest }) => rest);
+    const strip = (entries: Record<string, unknown>[]) => entries.map((entry) => Object.fromEntries(Object.entries(entry).filter(([key]) => key !== 'status')));
     expect(strip(JSON.parse(json.stdout) as Record<string, unknown>[])).toEqual(JSON.parse(validateJson.stdout));
     const outbox = await hcc('outbox', '--json');
     expect(Object.values((JSON.parse(outbox.stdout) as { counts: Record<string, number> }).counts).every((n) => n === 0)).toBe(true);

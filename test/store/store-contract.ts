@@ -1,10 +1,12 @@
 import { describe } from 'vitest';
+import { describeAccess } from './contract/access.js';
 import { describeApproval } from './contract/approval.js';
 import { describeDelivery } from './contract/delivery.js';
 import { describeFollowUps } from './contract/follow-ups.js';
 import { describeIntake } from './contract/intake.js';
 import { describeMigrations } from './contract/migrations.js';
 import { describeQueries } from './contract/queries.js';
+import { describeReview } from './contract/review.js';
 import { describeRetentionAndPrivacy } from './contract/retention-and-privacy.js';
 import { describeStateMachine } from './contract/state-machine.js';
 import type { OpenFreshStore } from './store-test-kit.js';
@@ -23,5 +25,7 @@ export function describeStoreContract(name: string, openFreshStore: OpenFreshSto
     describeFollowUps(openFreshStore);
     describeQueries(openFreshStore);
     describeRetentionAndPrivacy(openFreshStore);
+    describeAccess(openFreshStore);
+    describeReview(openFreshStore);
   });
 }
