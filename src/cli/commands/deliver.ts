@@ -12,7 +12,7 @@ import type { Renderer } from '../../render/create-renderer.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { wholeNumberOption } from '../command-options.js';
 import { configureOutboxLog, describeOutboxError, storeLocation } from '../outbox-session.js';
 import { parseNow } from '../parse-time-options.js';
