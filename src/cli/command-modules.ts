@@ -4,7 +4,7 @@ export type { CliCommand } from './cli-command.js';
 
 // Each command is loaded only when run (so `hcc validate` never loads the store, SMTP or HTTP code).
 
-/** Command name → its module's loader. The order is the order of `hcc help`. */
+/** Command name → its module's loader (each module exports a `CliCommand`, typed in cli-command.ts so a command does not import this table back). The order is the order of `hcc help`. */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>> = {
   // The outbox (issue 10): intake, approval, status, follow-ups, retention.
   submit: async () => (await import('./commands/submit.js')).submitCommand,

@@ -108,8 +108,8 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Writes a configuration file: the fixture configuration with this `smtp` object. */
-export function writeConfigWithSmtp(path: string, smtp: Record<string, unknown>): void {
+/** Writes a configuration file: the fixture configuration with this `smtp` object (and other keys, such as `approval`). */
+export function writeConfigWithSmtp(path: string, smtp: Record<string, unknown>, extra: Record<string, unknown> = {}): void {
   const base = JSON.parse(readFileSync(join(packageRoot(), 'fixtures', 'hcc.config.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(path, JSON.stringify({ ...base, smtp }));
+  writeFileSync(path, JSON.stringify({ ...base, ...extra, smtp }));
 }

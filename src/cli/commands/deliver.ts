@@ -8,12 +8,11 @@ import { runDeliveryRound, type DeliveryRoundResult, type FireFollowUps } from '
 import { addTally, emptyTally, type DeliveryWorkerOptions } from '../../outbox/delivery-worker.js';
 import { fireDueFollowUps, firesByDate } from '../../outbox/fire-due-follow-ups.js';
 import { outboxLogger } from '../../outbox/outbox-log.js';
-import { createRenderer, type Renderer } from '../../render/create-renderer.js';
-import { loadPackageAssets } from '../../render/package-assets.js';
+import type { Renderer } from '../../render/create-renderer.js';
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { wholeNumberOption } from '../command-options.js';
 import { configureOutboxLog, describeOutboxError, storeLocation } from '../outbox-session.js';
 import { parseNow } from '../parse-time-options.js';
@@ -38,7 +37,11 @@ export function followUpStep(store: Store, actor: string, config: HccConfig, io:
   return async (now) => {
     const due = (await store.dueFollowUps(now)).filter(firesByDate);
     if (due.length === 0) return 0;
-    renderer ??= await createRenderer(loadPackageAssets(config.email));
+    if (renderer === undefined) {
+      // Loaded only here: a round with nothing due never loads the templates, fonts and MJML.
+      const [{ createRenderer }, { loadPackageAssets }] = await Promise.all([import('../../render/create-renderer.js'), import('../../render/package-assets.js')]);
+      renderer = await createRenderer(loadPackageAssets(config.email));
+    }
     const { fired, failed } = await fireDueFollowUps({ store, renderer, now, actor, approval: config.approval });
     for (const f of failed) io.stderr.write(`${describeOutboxError(f.followUpId, f.code)}\n`);
     return fired.length;

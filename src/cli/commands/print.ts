@@ -5,7 +5,7 @@ import { outboxLogger } from '../../outbox/outbox-log.js';
 import { writePrintBatch } from '../../outbox/write-print-batch.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { wholeNumberOption } from '../command-options.js';
 import { configureOutboxLog, describeOutboxError, storeLocation } from '../outbox-session.js';
 import { parseNow } from '../parse-time-options.js';
