@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.scratch/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.scratch/**', 'templates/server/assets/**'] /* browser modules served as they are, outside the TypeScript project */ },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

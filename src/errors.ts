@@ -77,6 +77,8 @@ export const HCC_ERROR_CODES = {
   LEASE_NOT_HELD: 'The worker does not hold the lease of that item.',
   STORED_BYTES_CORRUPT: 'Stored bytes no longer hash to their SHA-256.',
   JSON_VALUE_INVALID: 'A value cannot be written as canonical JSON.',
+  // The outbox (src/outbox)
+  STORED_RECORD_INVALID: 'A stored record no longer passes validation, so its follow-up cannot be rendered.',
   // Delivery
   SMTP_CONFIG_INVALID: 'The SMTP settings do not match their schema.',
   SMTP_TARGET_MISSING: 'No SMTP server is configured.',

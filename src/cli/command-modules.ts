@@ -17,4 +17,5 @@ export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>
   // Commands of the outbox (issue 10) and the server (issue 11) are added here.
   user: async () => (await import('./commands/user.js')).userCommand,
   'api-key': async () => (await import('./commands/api-key.js')).apiKeyCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 };

@@ -24,6 +24,7 @@ import type { StoreContext } from './store-context.js';
 import type { StoreDriver } from './store-driver.js';
 import { StoreConfigError } from './store-config-error.js';
 import type { Store } from './store.js';
+import { storedRecord } from './stored-record.js';
 import { submitDecision } from './submit-decision.js';
 import { sweepItems } from './sweep-items.js';
 
@@ -133,6 +134,7 @@ export function createStore(ctx: StoreContext, schemaVersion: number): Store {
     outboxCounts: () => outboxCounts(ctx),
     listItems: (options) => listItems(ctx, options),
     audit: (decisionId) => decisionAudit(ctx, decisionId),
+    storedRecord: (decisionId, revision) => storedRecord(ctx, decisionId, revision),
     purge: (options) => purgeDecisions(ctx, options),
     close: () => (closing ??= ctx.driver.close()),
   };

@@ -351,6 +351,17 @@ export interface ListItemsOptions {
   readonly limit?: number;
 }
 
+/** A revision's record as stored (for rendering a follow-up's notice from the record it follows). */
+export interface StoredRecord {
+  readonly decisionId: string;
+  readonly revision: number;
+  /** The record as received, parsed back from its canonical JSON. */
+  readonly record: unknown;
+  readonly recordSha256: string;
+  readonly officerId: string;
+  readonly officeId: string;
+}
+
 export interface PurgeOptions {
   /** Closed decisions whose last activity is before this time are purged. */
   readonly before: Date;
@@ -409,6 +420,8 @@ export interface Store {
   listItems(options: ListItemsOptions): Promise<OutboxEntry[]>;
   /** The decision's audit events in order. */
   audit(decisionId: string): Promise<AuditEvent[]>;
+  /** A revision's stored record (the current revision by default). Throws DECISION_NOT_FOUND, DECISION_PURGED. */
+  storedRecord(decisionId: string, revision?: number): Promise<StoredRecord>;
   /** Removes personal data and bytes of closed decisions; keeps a history row and the audit log. */
   purge(options: PurgeOptions): Promise<PurgeResult>;
 

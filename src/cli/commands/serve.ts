@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { createServer } from '../../server/create-server.js';
+import { readServerConfig, ServerConfigProblem } from '../../server/server-config.js';
+import { openServerStore } from '../../store/open-server-store.js';
+import { StoreConfigError } from '../../store/store-config-error.js';
+import { StoreSchemaTooNewError } from '../../store/store-schema-too-new-error.js';
+import { escapeForTerminal } from '../../text/escape-for-terminal.js';
+import type { CliCommand } from '../command-modules.js';
+import { storeLocation } from '../store-location.js';
+import { UsageError } from '../usage-error.js';
+
+/** Resolves on the first SIGINT or SIGTERM; the handlers exist only while the server runs. */
+function untilTerminated(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+/** `hcc serve`: the officers' pages and the HTTP API on the store, until Ctrl-C. */
+export const serveCommand: CliCommand = {
+  usage: `  hcc serve [--port 8080] [--host 127.0.0.1] [--db PATH] [--config FILE]
+                                                   the officers' pages and the HTTP API (/api/v1), on the
+                                                   store (SQLite, or PostgreSQL by HCC_DATABASE_URL)
+`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, db: { type: 'string' }, config: { type: 'string' } },
+    });
+    if (positionals.length > 0) throw new UsageError('hcc serve takes no arguments');
+    const port = Number(values.port);
+    if (!/^\d{1,5}$/.test(values.port) || port > 65_535) throw new UsageError('--port must be a whole number from 0 to 65535');
+    const config = readServerConfig(values.config);
+    if (config instanceof ServerConfigProblem) throw new UsageError(`--config does not match the configuration schema at: ${escapeForTerminal(config.where, { maxLength: Infinity })}`);
+    const location = storeLocation(values.db);
+    let stores;
+    try {
+      stores = await openServerStore({ now: new Date(), ...(location === undefined ? {} : { location }) });
+    } catch (error) {
+      if (!(error instanceof StoreConfigError || error instanceof StoreSchemaTooNewError)) throw error;
+      io.stderr.write(`hcc: ${error.code}: ${escapeForTerminal(error.message, { maxLength: 500 })}\n`);
+      return 1;
+    }
+    const server = config.server ?? {};
+    const app = await createServer({
+      stores,
+      twoPerson: config.approval?.twoPerson === true,
+      secureCookies: server.secureCookies === true,
+      trustProxy: server.trustProxy === true,
+      session: { idleMs: (server.sessionIdleMinutes ?? 30) * 60_000, maxAgeMs: (server.sessionMaxHours ?? 12) * 3_600_000 },
+      signInLimit: { max: server.signInAttemptsPerMinute ?? 5, windowMs: 60_000 },
+      logger: true,
+    });
+    try {
+      await app.listen({ port, host: values.host });
+    } catch (error) {
+      await stores.store.close();
+      io.stderr.write(`hcc: cannot listen on ${escapeForTerminal(values.host)}:${port} (${error instanceof Error && 'code' in error ? String(error.code) : 'LISTEN_FAILED'})\n`);
+      return 1;
+    }
+    const address = app.server.address();
+    const shown = typeof address === 'object' && address !== null ? `${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}` : String(address);
+    io.stderr.write(`hcc serve: listening on http://${shown}/ ; stop with Ctrl-C\n`);
+    await untilTerminated();
+    await app.close();
+    await stores.store.close();
+    io.stderr.write('hcc serve: stopped\n');
+    return 0;
+  },
+};
