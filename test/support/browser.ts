@@ -55,7 +55,7 @@ export interface LoopbackContext {
   readonly blocked: string[];
   /** Errors the pages raised (uncaught exceptions, `console.error`), for a test to expect none. */
   readonly pageErrors: string[];
-  newPage(): Promise<Page>;
+  readonly newPage: () => Promise<Page>;
 }
 
 function isAllowed(request: Request, origin: string): boolean {
