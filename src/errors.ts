@@ -91,6 +91,10 @@ export const HCC_ERROR_CODES = {
   MAIL_CATCHER_HOST_NOT_LOOPBACK: 'The mail catcher listens on loopback only.',
   MAIL_CATCHER_LISTEN_FAILED: 'The mail catcher cannot listen on that port.',
   MAIL_CATCHER_OUT_DIR: 'The mail catcher cannot write to its folder.',
+  // Print batches (src/outbox)
+  PRINT_BATCH_EXISTS: 'A print batch folder of that name already exists.',
+  PRINT_OUT_UNWRITABLE: 'The print batch folder cannot be written.',
+  PRINT_BYTES_CHANGED: 'A letter’s bytes changed between the store and the batch folder.',
   // Accounts, sessions and API keys (the server)
   ACCOUNT_EXISTS: 'An account with that id exists already.',
   ACCOUNT_INPUT_INVALID: 'An account id, role or password breaks the rules.',

@@ -1,8 +1,13 @@
-/** Where the store is: `--db`, else `HCC_DATABASE_URL` (PostgreSQL), else `HCC_DB`, else the default SQLite file. */
-export function storeLocation(db: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return db ?? (nonEmpty(env.HCC_DATABASE_URL) ? env.HCC_DATABASE_URL : nonEmpty(env.HCC_DB) ? env.HCC_DB : undefined);
-}
+import { DEFAULT_SQLITE_PATH } from '../store/open-store.js';
 
-function nonEmpty(value: string | undefined): value is string {
-  return value !== undefined && value.length > 0;
+/** The environment variables that choose the store. */
+export type StoreEnvironment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Where the store is: `--db` (a SQLite path or a `postgres://` URL) first, then `HCC_DATABASE_URL`
+ * (PostgreSQL), then `HCC_DB` (a SQLite path), then `./hcc-data/hcc.sqlite`.
+ */
+export function storeLocation(db: string | undefined, env: StoreEnvironment): string {
+  const pick = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value.trim());
+  return pick(db) ?? pick(env.HCC_DATABASE_URL) ?? pick(env.HCC_DB) ?? DEFAULT_SQLITE_PATH;
 }

@@ -22,6 +22,7 @@ interface ClaimedRow {
   readonly address_block_json: string | null;
   readonly page_count: number | null;
   readonly attempts: number;
+  readonly first_attempt_at: string | null;
   readonly media_type: string;
   readonly bytes: Uint8Array;
 }
@@ -93,6 +94,7 @@ async function readClaimed(trx: StoreDb, ids: readonly string[], now: Date, work
       'items.address_block_json',
       'items.page_count',
       'items.attempts',
+      'items.first_attempt_at',
       'items.state',
       'files.media_type',
       'files.bytes',
@@ -136,6 +138,8 @@ function claimedBase(row: ClaimedRow, leaseUntil: Date) {
     mediaType: row.media_type,
     bytes: row.bytes,
     attempts: row.attempts,
+    // Set by the claim that made the first attempt; the claim itself sets it when it was missing.
+    firstAttemptAt: new Date(present(row.first_attempt_at, row, 'first_attempt_at')),
     leaseUntil,
   };
 }

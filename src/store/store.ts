@@ -177,6 +177,8 @@ interface ClaimedItemBase {
   readonly bytes: Uint8Array;
   /** Attempts including this one. */
   readonly attempts: number;
+  /** When the first attempt was claimed: the retry window counts from here. */
+  readonly firstAttemptAt: Date;
   readonly leaseUntil: Date;
 }
 

@@ -7,6 +7,7 @@ import { createWriteStream, mkdtempSync, readFileSync, readdirSync, rmSync } fro
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
+import { benchmarkIntake, type IntakeResult } from './intake-benchmark.js';
 import { roundRatios, summarise, type RoundSummary } from './round-ratios.js';
 
 export interface DecisionsResult {
@@ -21,6 +22,8 @@ export interface DecisionsResult {
   readonly filesPerDecision: number;
   /** Peak resident memory of `hcc render` and anything it started, over every run (MB). */
   readonly peakRssMbTree: number;
+  /** `hcc submit` on the same batch in the same run: rendering plus storing. */
+  readonly intake: IntakeResult;
 }
 
 function fixtureRecords(): Record<string, unknown>[] {
@@ -111,6 +114,7 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
     const folders = readdirSync(out).filter((n) => !n.startsWith('.'));
     const files = folders.reduce((sum, f) => sum + readdirSync(join(out, f)).length, 0);
     const poolRatio = roundRatios(pool, one);
+    const intake = await benchmarkIntake(input, batchRecords, rounds);
     const result: DecisionsResult = {
       decisionsPerSecond: summarise(pool).median,
       decisionsPerSecondOneWorker: summarise(one).median,
@@ -120,6 +124,7 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
       batchRecords,
       filesPerDecision: files / Math.max(folders.length, 1),
       peakRssMbTree: peakMb,
+      intake,
     };
     console.log(
       `hcc render, ${String(batchRecords)} records (${result.filesPerDecision.toFixed(1)} files each), ${String(rounds)} rounds: ` +

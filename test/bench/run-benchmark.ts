@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       workers: decisions?.workers ?? null,
       batchRecords: decisions?.batchRecords ?? 0,
       peakRssMbTree: decisions?.peakRssMbTree ?? null,
+      submitDecisionsPerSecond: decisions === undefined ? null : round(decisions.intake.submitDecisionsPerSecond),
     }),
   );
 }

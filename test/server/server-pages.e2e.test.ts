@@ -73,7 +73,7 @@ describe('officers’ pages', () => {
 
   it('two-person rule: the author cannot approve; another officer can', async () => {
     await s.dispose();
-    s = await startServer({ twoPerson: true });
+    s = await startServer({ approval: { twoPerson: true } });
     await s.stores.store.submitDecision(reviewSubmission(DECISION), { now: T0, actor: 'intake' });
     const hashes = reviewSubmission(DECISION).items.map((i) => i.fileSha256);
     const author = await signIn(s.app, OFFICER);

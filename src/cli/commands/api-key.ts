@@ -15,8 +15,7 @@ export const apiKeyCommand: CliCommand = {
     const [action, name, ...extra] = positionals;
     if (action !== 'create') throw new UsageError('hcc api-key takes the action "create"');
     if (name === undefined || extra.length > 0) throw new UsageError('hcc api-key create takes one name');
-    const location = storeLocation(values.db);
-    const { store, access } = await openServerStore({ now: new Date(), ...(location === undefined ? {} : { location }) });
+    const { store, access } = await openServerStore({ now: new Date(), location: storeLocation(values.db, process.env) });
     try {
       const grant = await access.createApiKey(name, { now: new Date() });
       io.stdout.write(`${grant.key}\n`);

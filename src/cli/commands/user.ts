@@ -26,8 +26,7 @@ export const userCommand: CliCommand = {
     const role = ACCOUNT_ROLES.find((r) => r === values.role);
     if (role === undefined) throw new UsageError(`--role must be one of ${ACCOUNT_ROLES.join(', ')}`);
     const password = await readSecret(io, `Password for ${id}: `);
-    const location = storeLocation(values.db);
-    const { store, access } = await openServerStore({ now: new Date(), ...(location === undefined ? {} : { location }) });
+    const { store, access } = await openServerStore({ now: new Date(), location: storeLocation(values.db, process.env) });
     try {
       await access.addAccount({ id, role: role satisfies AccountRole, password, now: new Date() });
     } catch (error) {

@@ -4,6 +4,7 @@ import { HccError } from '../../errors.js';
 import { describeInputError } from '../../intake/describe-input-error.js';
 import { InputError } from '../../intake/input-error.js';
 import { parseRecordBytes } from '../../intake/parse-record-bytes.js';
+import { submitDecisionRecord } from '../../outbox/submit-decision-record.js';
 import type { ApiKeyInfo } from '../../store/access-store.js';
 import { apiError } from '../api-errors.js';
 import { buildOpenApi } from '../openapi-document.js';
@@ -74,10 +75,13 @@ export function apiRoutes(app: FastifyInstance, ctx: ServerContext): void {
     }
     const parsed = parseDecision(value);
     if (!parsed.ok) return reply.code(422).send({ valid: false, errors: parsed.issues });
-    const intake = ctx.options.intake;
-    if (intake === undefined) return reply.code(503).send(apiError('INTAKE_UNAVAILABLE'));
+    const render = ctx.options.render;
+    if (render === undefined) return reply.code(503).send(apiError('INTAKE_UNAVAILABLE'));
     const started = process.hrtime.bigint();
-    const outcome = await intake(parsed.record, { now: ctx.now(), actor: actorOf(request, undefined) });
+    const outcome = await submitDecisionRecord(
+      { store: ctx.options.stores.store, render },
+      { record: parsed.record, received: value, now: ctx.now(), actor: actorOf(request, undefined), approval: ctx.options.approval ?? 'officer' },
+    );
     ctx.metrics.observeRender(Number(process.hrtime.bigint() - started) / 1e9);
     const { result } = outcome;
     const statusUrl = `/api/v1/decisions/${encodeURIComponent(result.decisionId)}`;

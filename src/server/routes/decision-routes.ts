@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HccError } from '../../errors.js';
+import { approvalRule } from '../../outbox/approval-config.js';
 import type { ReviewItem } from '../../store/review-store.js';
 import { readEmailParts, type EmailParts } from '../email-parts.js';
 import { sendPage } from '../page-context.js';
@@ -82,7 +83,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
         followUps,
         persons,
         audit,
-        twoPerson: ctx.options.twoPerson === true,
+        twoPerson: approvalRule(ctx.options.approval ?? 'officer').twoPerson === true,
       });
       return undefined;
     } catch (error) {
@@ -149,7 +150,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const sha256s = list(request.body.sha256);
     if (sha256s.length === 0) return sendProblem(ctx, request, reply, 400, 'HASH_MISSING');
     return action(request, reply, () =>
-      store.approve(request.params.decisionId, { by: officerOf(request).id, sha256s, now: ctx.now(), policy: { twoPerson: ctx.options.twoPerson === true } }),
+      store.approve(request.params.decisionId, { by: officerOf(request).id, sha256s, now: ctx.now(), policy: approvalRule(ctx.options.approval ?? 'officer') }),
     );
   });
 
