@@ -103,7 +103,7 @@ describe.skipIf(!hasChromium())('every page passes axe-core with the WCAG 2.1 A/
       }
       // A rejection without a reason (the browser's own check bypassed): the 400 problem page.
       await page.goto('/decisions/HC-2026-000113');
-      await page.locator('#reject-reason').evaluate((el) => (el as unknown as { removeAttribute(name: string): void }).removeAttribute('required'));
+      await page.locator('#reject-reason').evaluate((el) => { (el as unknown as { removeAttribute(name: string): void }).removeAttribute('required'); });
       await page.click('#reject-submit');
       await page.waitForSelector('#problem-code');
       await expectAccessible(page, 'problem (reason required)');
