@@ -5,9 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { parseDecision } from '../../src/decision/parse-decision.js';
 import type { DecisionRecord } from '../../src/decision/decision-schema.js';
 import { submitDecisionRecord, type SubmittedDecision } from '../../src/outbox/submit-decision-record.js';
-import type { ApprovalConfig } from '../../src/outbox/approval-config.js';
 import { createServer } from '../../src/server/create-server.js';
-import type { DecisionIntake, ServerOptions } from '../../src/server/server-options.js';
+import type { ServerOptions } from '../../src/server/server-options.js';
 import { openServerStore, type ServerStore } from '../../src/store/open-server-store.js';
 import { FIXTURES } from './fixtures.js';
 import { RENDERER } from './render-kit.js';
@@ -59,14 +58,6 @@ export function hostileRecord(): Record<string, unknown> {
   return record;
 }
 
-/** Intake as `hcc serve` wires it: the outbox's submitDecisionRecord over the in-process renderer. */
-export function outboxIntake(stores: ServerStore, approval: ApprovalConfig = 'officer'): DecisionIntake {
-  return async (record, { now, actor }) => {
-    const submitted = await submitDecisionRecord({ store: stores.store, render: (r) => RENDERER.render(r) }, { record, received: record, now, actor, approval });
-    return { result: submitted.result, plan: submitted.plan };
-  };
-}
-
 export interface ReviewServerOptions {
   /** Records to submit before the server starts (default: every fixture and the hostile record). */
   readonly records?: readonly Record<string, unknown>[];
@@ -95,7 +86,7 @@ export async function startReviewServer(options: ReviewServerOptions = {}): Prom
     }
     await stores.access.addAccount({ id: OFFICER.id, role: 'officer', password: OFFICER.password, now: REVIEW_NOW });
     // Every test signs in from 127.0.0.1: the sign-in limit (tested on its own) is raised out of the way.
-    const app = await createServer({ stores, now: () => REVIEW_NOW, intake: outboxIntake(stores), signInLimit: { max: 10_000, windowMs: 60_000 }, ...options.server });
+    const app = await createServer({ stores, now: () => REVIEW_NOW, render: (record) => RENDERER.render(record), signInLimit: { max: 10_000, windowMs: 60_000 }, ...options.server });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('the server did not listen on a TCP port');
