@@ -1,16 +1,6 @@
-import type { CliIo } from './cli-io.js';
+import type { CliCommand } from './cli-command.js';
 
-/**
- * A command that parses its own arguments. The outbox, the server and the accounts each bring
- * several commands with options of their own; each lives in `commands/<name>.ts` and is listed
- * here, loaded only when run (so `hcc validate` never loads the store, SMTP or HTTP code).
- */
-export interface CliCommand {
-  /** Its lines in `hcc help`, already indented like the others. */
-  readonly usage: string;
-  /** Runs with the arguments after the command name; returns the exit code. Throws UsageError for bad usage. */
-  run(args: readonly string[], io: CliIo): Promise<number>;
-}
+export type { CliCommand } from './cli-command.js';
 
 /** Command name → its module's loader. The order is the order of `hcc help`. */
 export const COMMAND_MODULES: Readonly<Record<string, () => Promise<CliCommand>>> = {

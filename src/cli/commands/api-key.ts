@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AccessError } from '../../store/access-error.js';
 import { openServerStore } from '../../store/open-server-store.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { storeLocation } from '../store-location.js';
 import { UsageError } from '../usage-error.js';
 

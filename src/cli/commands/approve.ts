@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { approvalRule } from '../../outbox/approval-config.js';
 import { logOutboxEvent } from '../../outbox/outbox-log.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseId, parseNow } from '../parse-time-options.js';
 import { readHccConfig } from '../read-hcc-config.js';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { AuditEvent } from '../../store/audit-log.js';
 import { stringifyForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { formatColumns } from '../format-columns.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseId } from '../parse-time-options.js';

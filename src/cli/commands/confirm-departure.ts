@@ -3,7 +3,7 @@ import { logOutboxEvent } from '../../outbox/outbox-log.js';
 import type { PersonOutcomeResult } from '../../store/store.js';
 import { escapeForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseDay, parseId, parseNow } from '../parse-time-options.js';
 import { UsageError } from '../usage-error.js';

@@ -7,7 +7,7 @@ import { addTally, emptyTally, type DeliveryWorkerOptions } from '../../outbox/d
 import { openStore } from '../../store/open-store.js';
 import type { Store } from '../../store/store.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { readSmtpConfig } from '../read-smtp-config.js';
 import { storeLocation } from '../store-location.js';
 import { UsageError } from '../usage-error.js';

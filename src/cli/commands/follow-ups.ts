@@ -5,7 +5,7 @@ import { loadPackageAssets } from '../../render/package-assets.js';
 import type { DueFollowUp } from '../../store/store.js';
 import { stringifyForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { formatColumns } from '../format-columns.js';
 import { describeOutboxError, runWithStore } from '../outbox-session.js';
 import { parseId, parseNow } from '../parse-time-options.js';

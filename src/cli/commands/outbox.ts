@@ -3,7 +3,7 @@ import { ITEM_STATES, type ItemState } from '../../store/item-state.js';
 import type { OutboxEntry } from '../../store/store.js';
 import { stringifyForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { formatColumns } from '../format-columns.js';
 import { runWithStore } from '../outbox-session.js';
 import { UsageError } from '../usage-error.js';

@@ -4,7 +4,7 @@ import { createJsonLinesLog } from '../../outbox/delivery-log.js';
 import { writePrintBatch } from '../../outbox/write-print-batch.js';
 import { openStore } from '../../store/open-store.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { parseNow, wholeNumberOption } from '../command-options.js';
 import { storeLocation } from '../store-location.js';
 import { UsageError } from '../usage-error.js';

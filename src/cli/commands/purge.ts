@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { logOutboxEvent } from '../../outbox/outbox-log.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseDay, parseId, parseNow } from '../parse-time-options.js';
 import { UsageError } from '../usage-error.js';

@@ -7,7 +7,7 @@ import { openServerStore } from '../../store/open-server-store.js';
 import { StoreConfigError } from '../../store/store-config-error.js';
 import { StoreSchemaTooNewError } from '../../store/store-schema-too-new-error.js';
 import { escapeForTerminal } from '../../text/escape-for-terminal.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { readHccConfig } from '../read-hcc-config.js';
 import { storeLocation } from '../store-location.js';
 import { UsageError } from '../usage-error.js';

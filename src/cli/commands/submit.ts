@@ -5,7 +5,7 @@ import { createRenderPool } from '../../render/render-pool.js';
 import type { ItemSummary } from '../../store/store.js';
 import { escapeForTerminal, stringifyForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseId, parseNow } from '../parse-time-options.js';
 import { Progress } from '../progress.js';

@@ -3,7 +3,7 @@ import { recordTrpDecision } from '../../outbox/record-trp-decision.js';
 import { createRenderer } from '../../render/create-renderer.js';
 import { loadPackageAssets } from '../../render/package-assets.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { runWithStore } from '../outbox-session.js';
 import { parseDay, parseId, parseNow } from '../parse-time-options.js';
 import { readHccConfig } from '../read-hcc-config.js';

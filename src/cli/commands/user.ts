@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AccessError } from '../../store/access-error.js';
 import { ACCOUNT_ROLES, type AccountRole } from '../../store/access-store.js';
 import { openServerStore } from '../../store/open-server-store.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { readSecret } from '../read-secret.js';
 import { storeLocation } from '../store-location.js';
 import { UsageError } from '../usage-error.js';
