@@ -5,7 +5,8 @@
 // Options: --out DIR keeps each engine's PDF; --records N sizes the decisions batch (default
 // 3000, 0 skips it); --rounds N sets the letters rounds (default 8); --decision-rounds N the
 // rounds of the pool against one worker (default 3); --deliveries N the emails of the delivery
-// benchmark (default 3000, 0 skips it; --only-delivery runs nothing else).
+// benchmark (default 3000, 0 skips it; --only-delivery runs nothing else); --server-seconds N the
+// load on each server route with 20 concurrent clients (default 10, 0 skips the server benchmark).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
@@ -13,6 +14,7 @@ import type { LetterDocument } from '../../src/pdf/letter-document.js';
 import { benchmarkDecisions } from './decisions-benchmark.js';
 import { benchmarkDelivery } from './delivery-benchmark.js';
 import { benchmarkLetters } from './letters-benchmark.js';
+import { benchmarkServer, reportServer } from './server-benchmark.js';
 
 function option(args: readonly string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -36,12 +38,15 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ deliveryMessages: delivery.messages, deliveryPoolAloneMessagesPerSecond: Math.round(delivery.poolAloneMessagesPerSecond * 10) / 10, deliverySqliteMessagesPerSecond: Math.round(delivery.sqliteMessagesPerSecond * 10) / 10, deliveryPostgres2WorkersMessagesPerSecond: delivery.postgresMessagesPerSecond === null ? null : Math.round(delivery.postgresMessagesPerSecond * 10) / 10 }));
     return;
   }
+  const serverSeconds = wholeNumber(option(args, '--server-seconds'), 10, 0);
   const fixture = join(packageRoot(), 'fixtures', 'documents', 'reference-letter-fr.json');
   const doc = JSON.parse(readFileSync(fixture, 'utf8')) as LetterDocument;
 
   const letters = await benchmarkLetters(doc, rounds, outDir);
   const decisions = batchRecords > 0 ? await benchmarkDecisions(batchRecords, decisionRounds) : undefined;
   const delivery = deliveries > 0 ? await benchmarkDelivery(deliveries) : undefined;
+  const server = serverSeconds > 0 ? await benchmarkServer(serverSeconds) : undefined;
+  if (server !== undefined) reportServer(server);
 
   const round = (value: number): number => Math.round(value * 10) / 10;
   const rangeOf = (summary: { min: number; max: number } | undefined): [number, number] | null =>
@@ -71,6 +76,16 @@ async function main(): Promise<void> {
       deliveryPoolAloneMessagesPerSecond: delivery === undefined ? null : round(delivery.poolAloneMessagesPerSecond),
       deliverySqliteMessagesPerSecond: delivery === undefined ? null : round(delivery.sqliteMessagesPerSecond),
       deliveryPostgres2WorkersMessagesPerSecond: delivery?.postgresMessagesPerSecond == null ? null : round(delivery.postgresMessagesPerSecond),
+      // hcc serve, 20 concurrent clients on loopback: latencies in ms, the POST in decisions/s.
+      serverConnections: server?.connections ?? null,
+      decisionPageP50Ms: server?.decisionPage.p50 ?? null,
+      decisionPageP95Ms: server?.decisionPage.p95 ?? null,
+      decisionPageP99Ms: server?.decisionPage.p99 ?? null,
+      documentFetchP50Ms: server?.documentFetch.p50 ?? null,
+      documentFetchP95Ms: server?.documentFetch.p95 ?? null,
+      documentFetchP99Ms: server?.documentFetch.p99 ?? null,
+      apiPostDecisionsPerSecond: server?.postDecisionsPerSecond ?? null,
+      apiPostP95Ms: server?.postLatency.p95 ?? null,
     }),
   );
 }

@@ -16,7 +16,7 @@ import { createRenderPool } from '../../render/render-pool.js';
 import { createServer } from '../../server/create-server.js';
 import { openServerStore } from '../../store/open-server-store.js';
 import type { CliIo } from '../cli-io.js';
-import type { CliCommand } from '../command-modules.js';
+import type { CliCommand } from '../cli-command.js';
 import { wholeNumberOption } from '../command-options.js';
 import { readHccConfig } from '../read-hcc-config.js';
 import { UsageError } from '../usage-error.js';
