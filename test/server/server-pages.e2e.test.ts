@@ -106,13 +106,18 @@ describe('officers’ pages', () => {
     expect((await postForm(s.app, `/decisions/${DECISION}/trp-decisions`, cookie, { _csrf: csrf, uci: '1111-2222', decision: 'maybe' })).statusCode).toBe(400);
   });
 
-  it('shows hostile names escaped once in the text, the headers and the frame; the frame runs under a sandboxing CSP', async () => {
+  it('shows hostile names escaped once in the text, the decoded headers (regression: RFC 2047 words shown raw) and the frame; the frame runs under a sandboxing CSP', async () => {
     const { cookie } = await signIn(s.app);
     const page = await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie } });
     expect(page.body).not.toContain('<script>alert(1)');
     expect(page.body).not.toContain(HOSTILE);
     expect(page.body).toContain('Dear O&#39;Brien &amp; &lt;Fils&gt; &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;');
     expect(page.body).toContain('sandbox=""');
+    // Headers decoded from their RFC 2047 words, then escaped once by the page.
+    expect(page.body).not.toContain('=?UTF-8?');
+    expect(page.body).toContain('<dt>From</dt><dd>Me Aurélie Bélanger &amp; Associés &lt;no-reply@example.gc.ca&gt;</dd>');
+    expect(page.body).toContain('<dt>To</dt><dd>Zoé O’Brien &amp; &lt;Fils&gt; &lt;client@example.org&gt;</dd>');
+    expect(page.body).toContain('<p class="email-subject">Décision &amp; suite HC-S-1</p>');
     const frame = await s.app.inject({ url: `/decisions/${DECISION}/items/${DECISION}.r1.01/email.html`, headers: { cookie } });
     expect(frame.headers['content-security-policy']).toContain("default-src 'none'");
     expect(frame.headers['content-security-policy']).toContain('sandbox');
