@@ -5,6 +5,7 @@ import type { Language } from '../i18n/languages.js';
 import type { Account, SessionPolicy } from '../store/access-store.js';
 import type { RenderPage } from './page-views.js';
 import type { ServerTranslate } from './server-i18n.js';
+import type { PageFormats } from './server-labels.js';
 import type { ServerMetrics } from './server-metrics.js';
 import type { ServerOptions } from './server-options.js';
 
@@ -14,6 +15,8 @@ export interface ServerContext {
   readonly now: () => Date;
   readonly policy: SessionPolicy;
   readonly t: ServerTranslate;
+  /** Code labels and date formats of each language, built once. */
+  readonly formats: Readonly<Record<Language, PageFormats>>;
   readonly render: RenderPage;
   readonly metrics: ServerMetrics;
   readonly secureCookies: boolean;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CODE_SETS } from '../../src/server/server-labels.js';
 import { csrfOf, HOSTILE, mergeCookies, OFFICER, PASSWORD, postForm, reviewSubmission, SECOND_OFFICER, signIn, startServer, T0, type ServerFixture } from './server-test-kit.js';
 
 // Slow: a SQLite store in a temporary folder per test, the server driven through Fastify's inject.
@@ -67,8 +68,10 @@ describe('officers’ pages', () => {
     expect(status.items.filter((i) => i.revision === 2).map((i) => i.state)).toEqual(['approved', 'approved', 'approved']);
     const audit = await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie } });
     const timeline = /<table id="audit-table">(.*?)<\/table>/s.exec(audit.body)?.[1] ?? '';
-    expect(timeline).toContain('<td>decision.approved</td>');
-    expect(timeline).toContain(`<td>${DECISION}.r2.01</td><td>awaiting-approval → approved</td><td>${OFFICER}</td>`);
+    expect(timeline).toContain('<td><data value="decision.approved" title="decision.approved">Decision approved</data></td>');
+    expect(timeline).toContain(
+      `<td>${DECISION}.r2.01</td><td><data value="awaiting-approval" title="awaiting-approval">Awaiting approval</data> → <data value="approved" title="approved">Approved</data></td><td>${OFFICER}</td>`,
+    );
   });
 
   it('two-person rule: the author cannot approve; another officer can', async () => {
@@ -239,4 +242,42 @@ describe('officers’ pages', () => {
     const open = await s.app.inject({ url: '/language?to=fr&back=//evil.example/x', headers: { cookie } });
     expect(open.headers.location).toBe('/queue');
   });
+
+  it('shows no English state, kind, channel, recipient or event code as text on the French pages, and times in Toronto time (regression: raw codes and ISO times)', async () => {
+    const { cookie } = await signIn(s.app);
+    const french = `${cookie}; hcc_lang=fr`;
+    await s.stores.store.approve(DECISION, { by: SECOND_OFFICER, sha256s: reviewSubmission(DECISION).items.map((i) => i.fileSha256), now: T0 });
+    const codes = [...CODE_SETS.state, ...CODE_SETS.kind, ...CODE_SETS.channel, ...CODE_SETS.recipient, ...CODE_SETS.followUpKind, ...CODE_SETS.followUpState, ...CODE_SETS.event, ...CODE_SETS.policy].filter(
+      // Words French itself uses (“la file”, “client”).
+      (c) => !['client', 'mail', 'file'].includes(c),
+    );
+    for (const url of ['/queue', '/queue?state=approved', `/decisions/${DECISION}`]) {
+      const page = await s.app.inject({ url, headers: { cookie: french } });
+      expect(page.statusCode).toBe(200);
+      const text = visibleText(page.body);
+      const shown = codes.filter((c) => new RegExp(`(?<![\\p{L}\\p{N}.-])${c.replace(/\./g, '\\.')}(?![\\p{L}\\p{N}-])`, 'u').test(text));
+      expect([url, shown]).toEqual([url, []]);
+      expect(text, url).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+      expect(text, url).toContain('America/Toronto');
+    }
+    const decision = visibleText((await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie: french } })).body);
+    // T0 is 2026-12-01T15:00Z: 10:00 in Toronto; the departure is due on 2026-12-20.
+    expect(decision).toContain('1er décembre 2026, 10 h 00');
+    expect(decision).toContain('20 décembre 2026');
+    expect(decision).toContain('Lettre de refus');
+    expect(decision).toContain('Approuvé');
+    const english = visibleText((await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie: `${cookie}; hcc_lang=en` } })).body);
+    expect(english).toContain('1 December 2026, 10:00');
+    expect(english).toContain('Refusal letter');
+  });
 });
+
+/** A page's text as a reader sees it: no markup, no attribute, no script, and no `<code>` (codes kept raw on purpose). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|code)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}

@@ -82,7 +82,8 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
         awaiting,
         followUps,
         persons,
-        audit,
+        // A change's from/to are item states or follow-up states, by the event.
+        audit: audit.map((e) => ({ ...e, stateSet: e.event.startsWith('follow-up.') ? 'followUpState' : 'state' })),
         twoPerson: approvalRule(ctx.options.approval ?? 'officer').twoPerson === true,
       });
       return undefined;
@@ -174,23 +175,23 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
 }
 
 interface PlanView {
-  readonly documents: readonly Record<string, unknown>[];
-  readonly followUps: readonly Record<string, unknown>[];
-  readonly notes: readonly Record<string, unknown>[];
+  readonly documents: readonly Record<string, readonly string[]>[];
+  readonly followUps: readonly Record<string, readonly string[]>[];
+  readonly notes: readonly Record<string, readonly string[]>[];
 }
 
-/** The stored plan's lists, read defensively (the plan is JSON written by intake). */
+/** The stored plan's lists, read defensively (the plan is JSON written by intake); every field a list of codes or values. */
 function planView(plan: unknown): PlanView {
   const listOf = (key: string): Record<string, unknown>[] => {
     if (typeof plan !== 'object' || plan === null) return [];
     const value = (plan as Record<string, unknown>)[key];
     return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : [];
   };
-  const one = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : value === undefined || value === null ? '' : JSON.stringify(value));
-  const text = (value: unknown): string => (Array.isArray(value) ? value.map(one).join(', ') : one(value));
+  const one = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+  const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(one) : value === undefined || value === null ? [] : [one(value)]);
   return {
-    documents: listOf('documents').map((d) => ({ kind: text(d.kind), recipient: text(d.recipient), languages: text(d.languages), channels: text(d.channels), rule: text(d.rule), persons: text(d.persons) })),
-    followUps: listOf('followUps').map((f) => ({ kind: text(f.kind), dueOn: text(f.dueOn), persons: text(f.persons), then: text(f.ifNotConfirmed ?? f.ifRefused), rule: text(f.rule) })),
-    notes: listOf('notes').map((n) => ({ code: text(n.code), persons: text(n.persons) })),
+    documents: listOf('documents').map((d) => ({ kind: list(d.kind), recipient: list(d.recipient), languages: list(d.languages), channels: list(d.channels), rule: list(d.rule), persons: list(d.persons) })),
+    followUps: listOf('followUps').map((f) => ({ kind: list(f.kind), dueOn: list(f.dueOn), persons: list(f.persons), then: list(f.ifNotConfirmed ?? f.ifRefused), rule: list(f.rule) })),
+    notes: listOf('notes').map((n) => ({ code: list(n.code), persons: list(n.persons) })),
   };
 }
