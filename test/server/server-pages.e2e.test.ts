@@ -272,6 +272,24 @@ describe('officers’ pages', () => {
   });
 });
 
+describe('a bilingual letter (one PDF holding both versions)', () => {
+  it('asks the PDF view for one column per language, first language left, labelled in the page language', async () => {
+    const s = await startServer();
+    try {
+      const submission = reviewSubmission('HC-S-9');
+      const [email, en] = submission.items;
+      if (email === undefined || en === undefined) throw new Error('fixture changed');
+      await s.stores.store.submitDecision({ ...submission, items: [email, { ...en, key: '01-refusal-letter.client.en-fr', languages: ['en', 'fr'], pageCount: 4 }] }, { now: T0, actor: 'intake' });
+      const { cookie } = await signIn(s.app);
+      const page = await s.app.inject({ url: '/decisions/HC-S-9', headers: { cookie: `${cookie}; hcc_lang=fr` } });
+      expect(page.body).toContain('data-languages="en fr" data-language-tags="en-CA fr-CA" data-language-labels="anglais|français"');
+      expect(page.body).toMatch(/<article class="document bilingual"/);
+    } finally {
+      await s.dispose();
+    }
+  });
+});
+
 /** A page's text as a reader sees it: no markup, no attribute, no script, and no `<code>` (codes kept raw on purpose). */
 function visibleText(html: string): string {
   return html

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HccError } from '../../errors.js';
+import { LANGUAGE_TAGS } from '../../i18n/languages.js';
 import { approvalRule } from '../../outbox/approval-config.js';
 import type { ReviewItem } from '../../store/review-store.js';
 import { readEmailParts, type EmailParts } from '../email-parts.js';
@@ -78,7 +79,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
       await sendPage(ctx, request, reply, 'decision.njk', {
         decision,
         plan: planView(decision.plan),
-        groups: [...groups.entries()].map(([key, items]) => ({ key, items: items.map((item) => ({ ...item, email: emails.get(item.id) ?? null, contentUrl: `/decisions/${decision.decisionId}/items/${item.id}/content`, htmlUrl: `/decisions/${decision.decisionId}/items/${item.id}/email.html` })) })),
+        groups: [...groups.entries()].map(([key, items]) => ({ key, items: items.map((item) => ({ ...item, languageTags: item.languages.map((l) => LANGUAGE_TAGS[l]), email: emails.get(item.id) ?? null, contentUrl: `/decisions/${decision.decisionId}/items/${item.id}/content`, htmlUrl: `/decisions/${decision.decisionId}/items/${item.id}/email.html` })) })),
         awaiting,
         followUps,
         persons,
