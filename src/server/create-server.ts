@@ -18,6 +18,7 @@ import { signInRoutes } from './routes/sign-in-routes.js';
 import { LANGUAGE_COOKIE, type ServerContext } from './server-context.js';
 import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { createServerTranslate, pickLanguage } from './server-i18n.js';
+import { ParsedEmailCache } from './parsed-email-cache.js';
 import { createPageFormats, type PageFormats } from './server-labels.js';
 import { ServerMetrics } from './server-metrics.js';
 import { DEFAULT_SESSION_POLICY, type ServerOptions } from './server-options.js';
@@ -52,6 +53,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     t,
     formats: Object.fromEntries(LANGUAGES.map((l) => [l, createPageFormats(t, l)])) as Record<Language, PageFormats>,
     render: createPageViews(join(root, 'templates/server')),
+    emailParts: new ParsedEmailCache(200),
     metrics: new ServerMetrics(),
     secureCookies: options.secureCookies === true,
   };

@@ -4,6 +4,7 @@ import type {} from '@fastify/csrf-protection';
 import type { Language } from '../i18n/languages.js';
 import type { Account, SessionPolicy } from '../store/access-store.js';
 import type { RenderPage } from './page-views.js';
+import type { ParsedEmailCache } from './parsed-email-cache.js';
 import type { ServerTranslate } from './server-i18n.js';
 import type { PageFormats } from './server-labels.js';
 import type { ServerMetrics } from './server-metrics.js';
@@ -18,6 +19,8 @@ export interface ServerContext {
   /** Code labels and date formats of each language, built once. */
   readonly formats: Readonly<Record<Language, PageFormats>>;
   readonly render: RenderPage;
+  /** Stored emails parsed once per SHA-256. */
+  readonly emailParts: ParsedEmailCache;
   readonly metrics: ServerMetrics;
   readonly secureCookies: boolean;
 }

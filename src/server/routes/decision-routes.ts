@@ -3,7 +3,7 @@ import { HccError } from '../../errors.js';
 import { LANGUAGE_TAGS } from '../../i18n/languages.js';
 import { approvalRule } from '../../outbox/approval-config.js';
 import type { ReviewItem } from '../../store/review-store.js';
-import { readEmailParts, type EmailParts } from '../email-parts.js';
+import type { EmailParts } from '../email-parts.js';
 import { sendPage } from '../page-context.js';
 import { csrfCheck, officerOf, requireOfficer } from '../require-officer.js';
 import type { ServerContext } from '../server-context.js';
@@ -65,12 +65,10 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     try {
       const decision = await review.decision(request.params.decisionId);
       const [status, audit] = await Promise.all([store.status(decision.decisionId), store.audit(decision.decisionId)]);
-      const emails = new Map<string, EmailParts>();
-      for (const item of decision.items) {
-        if (item.mediaType !== 'message/rfc822') continue;
-        const content = await store.itemContent(item.id);
-        emails.set(item.id, await readEmailParts(content.bytes));
-      }
+      // Parsed once per stored SHA-256; a hit reads no bytes from the store.
+      const emailItems = decision.items.filter((item) => item.mediaType === 'message/rfc822');
+      const parsed = await Promise.all(emailItems.map((item) => ctx.emailParts.parts(item.sha256, async () => (await store.itemContent(item.id)).bytes)));
+      const emails = new Map<string, EmailParts>(emailItems.map((item, i) => [item.id, parsed[i] as EmailParts]));
       const groups = new Map<string, ReviewItem[]>();
       for (const item of decision.items) groups.set(documentGroup(item), [...(groups.get(documentGroup(item)) ?? []), item]);
       const awaiting = decision.items.filter((i) => i.state === 'awaiting-approval');
@@ -121,7 +119,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     try {
       const content = await store.itemContent(request.params.itemId);
       if (content.mediaType !== 'message/rfc822') return await reply.code(404).type('text/plain; charset=utf-8').send('404 NOT_AN_EMAIL');
-      const parts = await readEmailParts(content.bytes);
+      const parts = await ctx.emailParts.parts(content.sha256, () => Promise.resolve(content.bytes));
       return await reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', EMAIL_FRAME_CSP)
