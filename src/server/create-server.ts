@@ -16,7 +16,10 @@ import { decisionRoutes } from './routes/decision-routes.js';
 import { queueRoutes } from './routes/queue-routes.js';
 import { signInRoutes } from './routes/sign-in-routes.js';
 import { LANGUAGE_COOKIE, type ServerContext } from './server-context.js';
+import { LANGUAGES, type Language } from '../i18n/languages.js';
 import { createServerTranslate, pickLanguage } from './server-i18n.js';
+import { ParsedEmailCache } from './parsed-email-cache.js';
+import { createPageFormats, type PageFormats } from './server-labels.js';
 import { ServerMetrics } from './server-metrics.js';
 import { DEFAULT_SESSION_POLICY, type ServerOptions } from './server-options.js';
 
@@ -42,12 +45,15 @@ function loadAssets(root: string): Map<string, { type: string; body: Buffer }> {
  */
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const root = packageRoot();
+  const t = createServerTranslate(join(root, 'locales'));
   const ctx: ServerContext = {
     options,
     now: options.now ?? (() => new Date()),
     policy: options.session ?? DEFAULT_SESSION_POLICY,
-    t: createServerTranslate(join(root, 'locales')),
+    t,
+    formats: Object.fromEntries(LANGUAGES.map((l) => [l, createPageFormats(t, l)])) as Record<Language, PageFormats>,
     render: createPageViews(join(root, 'templates/server')),
+    emailParts: new ParsedEmailCache(200),
     metrics: new ServerMetrics(),
     secureCookies: options.secureCookies === true,
   };

@@ -11,7 +11,9 @@ export async function sendPage(ctx: ServerContext, request: FastifyRequest, repl
     langTag: LANGUAGE_TAGS[lang],
     t: (key: string, values?: Record<string, string | number>) => ctx.t(lang, key, values),
     otherLanguages: LANGUAGES.filter((l) => l !== lang).map((l) => ({ code: l, tag: LANGUAGE_TAGS[l], href: `/language?to=${l}&back=${encodeURIComponent(here)}`, label: ctx.t(l, 'language.name') })),
-    officer: request.officer ?? null,
+    fmt: ctx.formats[lang],
+    timeZoneNote: ctx.t(lang, 'format.timeZone'),
+    officer: request.officer === undefined ? null : { id: request.officer.id, role: ctx.formats[lang].code('role', request.officer.role) },
     csrfToken: reply.generateCsrf(),
     ...context,
   });

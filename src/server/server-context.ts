@@ -4,7 +4,9 @@ import type {} from '@fastify/csrf-protection';
 import type { Language } from '../i18n/languages.js';
 import type { Account, SessionPolicy } from '../store/access-store.js';
 import type { RenderPage } from './page-views.js';
+import type { ParsedEmailCache } from './parsed-email-cache.js';
 import type { ServerTranslate } from './server-i18n.js';
+import type { PageFormats } from './server-labels.js';
 import type { ServerMetrics } from './server-metrics.js';
 import type { ServerOptions } from './server-options.js';
 
@@ -14,7 +16,11 @@ export interface ServerContext {
   readonly now: () => Date;
   readonly policy: SessionPolicy;
   readonly t: ServerTranslate;
+  /** Code labels and date formats of each language, built once. */
+  readonly formats: Readonly<Record<Language, PageFormats>>;
   readonly render: RenderPage;
+  /** Stored emails parsed once per SHA-256. */
+  readonly emailParts: ParsedEmailCache;
   readonly metrics: ServerMetrics;
   readonly secureCookies: boolean;
 }

@@ -107,7 +107,9 @@ describe('locale parity: English is canonical', () => {
     const fr = strings(readTree('fr', file));
     const same = [...strings(readTree('en', file))].filter(([k, v]) => fr.get(k) === v).map(([k]) => k);
     // A single word may read the same in both languages ("Date", "null"); a sentence never does.
-    expect(same.filter((k) => / /.test(strings(readTree('en', file)).get(k) ?? ''))).toEqual([]);
+    // A pattern of placeholders and punctuation only (`{{date}}, {{time}}`) holds no word to translate.
+    const words = (k: string) => (strings(readTree('en', file)).get(k) ?? '').replace(/\{\{[^}]*\}\}/g, '').trim();
+    expect(same.filter((k) => / /.test(words(k)))).toEqual([]);
   });
 
   it('never types a French no-break space by hand: code applies them', () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CODE_SETS } from '../../src/server/server-labels.js';
 import { csrfOf, HOSTILE, mergeCookies, OFFICER, PASSWORD, postForm, reviewSubmission, SECOND_OFFICER, signIn, startServer, T0, type ServerFixture } from './server-test-kit.js';
 
 // Slow: a SQLite store in a temporary folder per test, the server driven through Fastify's inject.
@@ -67,8 +68,10 @@ describe('officers’ pages', () => {
     expect(status.items.filter((i) => i.revision === 2).map((i) => i.state)).toEqual(['approved', 'approved', 'approved']);
     const audit = await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie } });
     const timeline = /<table id="audit-table">(.*?)<\/table>/s.exec(audit.body)?.[1] ?? '';
-    expect(timeline).toContain('<td>decision.approved</td>');
-    expect(timeline).toContain(`<td>${DECISION}.r2.01</td><td>awaiting-approval → approved</td><td>${OFFICER}</td>`);
+    expect(timeline).toContain('<td><data value="decision.approved" title="decision.approved">Decision approved</data></td>');
+    expect(timeline).toContain(
+      `<td>${DECISION}.r2.01</td><td><data value="awaiting-approval" title="awaiting-approval">Awaiting approval</data> → <data value="approved" title="approved">Approved</data></td><td>${OFFICER}</td>`,
+    );
   });
 
   it('two-person rule: the author cannot approve; another officer can', async () => {
@@ -106,13 +109,18 @@ describe('officers’ pages', () => {
     expect((await postForm(s.app, `/decisions/${DECISION}/trp-decisions`, cookie, { _csrf: csrf, uci: '1111-2222', decision: 'maybe' })).statusCode).toBe(400);
   });
 
-  it('shows hostile names escaped once in the text, the headers and the frame; the frame runs under a sandboxing CSP', async () => {
+  it('shows hostile names escaped once in the text, the decoded headers (regression: RFC 2047 words shown raw) and the frame; the frame runs under a sandboxing CSP', async () => {
     const { cookie } = await signIn(s.app);
     const page = await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie } });
     expect(page.body).not.toContain('<script>alert(1)');
     expect(page.body).not.toContain(HOSTILE);
     expect(page.body).toContain('Dear O&#39;Brien &amp; &lt;Fils&gt; &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;');
     expect(page.body).toContain('sandbox=""');
+    // Headers decoded from their RFC 2047 words, then escaped once by the page.
+    expect(page.body).not.toContain('=?UTF-8?');
+    expect(page.body).toContain('<dt>From</dt><dd>Me Aurélie Bélanger &amp; Associés &lt;no-reply@example.gc.ca&gt;</dd>');
+    expect(page.body).toContain('<dt>To</dt><dd>Zoé O’Brien &amp; &lt;Fils&gt; &lt;client@example.org&gt;</dd>');
+    expect(page.body).toContain('<p class="email-subject">Décision &amp; suite HC-S-1</p>');
     const frame = await s.app.inject({ url: `/decisions/${DECISION}/items/${DECISION}.r1.01/email.html`, headers: { cookie } });
     expect(frame.headers['content-security-policy']).toContain("default-src 'none'");
     expect(frame.headers['content-security-policy']).toContain('sandbox');
@@ -234,4 +242,60 @@ describe('officers’ pages', () => {
     const open = await s.app.inject({ url: '/language?to=fr&back=//evil.example/x', headers: { cookie } });
     expect(open.headers.location).toBe('/queue');
   });
+
+  it('shows no English state, kind, channel, recipient or event code as text on the French pages, and times in Toronto time (regression: raw codes and ISO times)', async () => {
+    const { cookie } = await signIn(s.app);
+    const french = `${cookie}; hcc_lang=fr`;
+    await s.stores.store.approve(DECISION, { by: SECOND_OFFICER, sha256s: reviewSubmission(DECISION).items.map((i) => i.fileSha256), now: T0 });
+    const codes = [...CODE_SETS.state, ...CODE_SETS.kind, ...CODE_SETS.channel, ...CODE_SETS.recipient, ...CODE_SETS.followUpKind, ...CODE_SETS.followUpState, ...CODE_SETS.event, ...CODE_SETS.policy].filter(
+      // Words French itself uses (“la file”, “client”).
+      (c) => !['client', 'mail', 'file'].includes(c),
+    );
+    for (const url of ['/queue', '/queue?state=approved', `/decisions/${DECISION}`]) {
+      const page = await s.app.inject({ url, headers: { cookie: french } });
+      expect(page.statusCode).toBe(200);
+      const text = visibleText(page.body);
+      const shown = codes.filter((c) => new RegExp(`(?<![\\p{L}\\p{N}.-])${c.replace(/\./g, '\\.')}(?![\\p{L}\\p{N}-])`, 'u').test(text));
+      expect([url, shown]).toEqual([url, []]);
+      expect(text, url).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+      expect(text, url).toContain('America/Toronto');
+    }
+    const decision = visibleText((await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie: french } })).body);
+    // T0 is 2026-12-01T15:00Z: 10:00 in Toronto; the departure is due on 2026-12-20.
+    expect(decision).toContain('1er décembre 2026, 10 h 00');
+    expect(decision).toContain('20 décembre 2026');
+    expect(decision).toContain('Lettre de refus');
+    expect(decision).toContain('Approuvé');
+    const english = visibleText((await s.app.inject({ url: `/decisions/${DECISION}`, headers: { cookie: `${cookie}; hcc_lang=en` } })).body);
+    expect(english).toContain('1 December 2026, 10:00');
+    expect(english).toContain('Refusal letter');
+  });
 });
+
+describe('a bilingual letter (one PDF holding both versions)', () => {
+  it('asks the PDF view for one column per language, first language left, labelled in the page language', async () => {
+    const s = await startServer();
+    try {
+      const submission = reviewSubmission('HC-S-9');
+      const [email, en] = submission.items;
+      if (email === undefined || en?.channel !== 'mail') throw new Error('fixture changed');
+      await s.stores.store.submitDecision({ ...submission, items: [email, { ...en, key: '01-refusal-letter.client.en-fr', languages: ['en', 'fr'], pageCount: 4 }] }, { now: T0, actor: 'intake' });
+      const { cookie } = await signIn(s.app);
+      const page = await s.app.inject({ url: '/decisions/HC-S-9', headers: { cookie: `${cookie}; hcc_lang=fr` } });
+      expect(page.body).toContain('data-languages="en fr" data-language-tags="en-CA fr-CA" data-language-labels="anglais|français"');
+      expect(page.body).toMatch(/<article class="document bilingual"/);
+    } finally {
+      await s.dispose();
+    }
+  });
+});
+
+/** A page's text as a reader sees it: no markup, no attribute, no script, and no `<code>` (codes kept raw on purpose). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style|code)\b[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}

@@ -16,6 +16,11 @@ export const PASSWORD = 'correct horse battery staple';
 /** A name built to break HTML that does not escape: it must show as written. */
 export const HOSTILE = `O'Brien & <Fils> "<script>alert(1)</script>"`;
 
+/** The decoded From name of `emailBytes`. */
+export const ENCODED_FROM_NAME = 'Me Aurélie Bélanger & Associés';
+/** The decoded To name of `emailBytes`: accents and characters HTML must escape. */
+export const ENCODED_TO_NAME = 'Zoé O’Brien & <Fils>';
+
 function file(bytes: Uint8Array, mediaType: string): FileInput {
   return { sha256: sha256Hex(bytes), mediaType, bytes };
 }
@@ -25,9 +30,10 @@ export function emailBytes(decisionId: string, name = HOSTILE): Uint8Array {
   const html = `<html><body><p>Dear ${name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p><script>parent.document.title='pwned'</script></body></html>`;
   const text = `Dear ${name}\r\nDecision ${decisionId}`;
   const message = [
-    'From: IRCC <no-reply@example.gc.ca>',
-    'To: client@example.org',
-    `Subject: Decision ${decisionId}`,
+    // Names and subject as RFC 2047 encoded words, like the renderer writes them: accents, `&` and `<` inside.
+    `From: =?UTF-8?Q?Me_Aur=C3=A9lie_B=C3=A9langer_=26_Associ=C3=A9s?= <no-reply@example.gc.ca>`,
+    `To: =?UTF-8?B?${Buffer.from(ENCODED_TO_NAME).toString('base64')}?= <client@example.org>`,
+    `Subject: =?UTF-8?Q?D=C3=A9cision_=26_suite?= ${decisionId}`,
     `Message-ID: <${decisionId}@hcc.example.gc.ca>`,
     'MIME-Version: 1.0',
     'Content-Type: multipart/alternative; boundary="hcc-b1"',

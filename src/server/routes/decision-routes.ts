@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HccError } from '../../errors.js';
+import { LANGUAGE_TAGS } from '../../i18n/languages.js';
 import { approvalRule } from '../../outbox/approval-config.js';
 import type { ReviewItem } from '../../store/review-store.js';
-import { readEmailParts, type EmailParts } from '../email-parts.js';
+import type { EmailParts } from '../email-parts.js';
 import { sendPage } from '../page-context.js';
 import { csrfCheck, officerOf, requireOfficer } from '../require-officer.js';
 import type { ServerContext } from '../server-context.js';
@@ -64,12 +65,10 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     try {
       const decision = await review.decision(request.params.decisionId);
       const [status, audit] = await Promise.all([store.status(decision.decisionId), store.audit(decision.decisionId)]);
-      const emails = new Map<string, EmailParts>();
-      for (const item of decision.items) {
-        if (item.mediaType !== 'message/rfc822') continue;
-        const content = await store.itemContent(item.id);
-        emails.set(item.id, await readEmailParts(content.bytes));
-      }
+      // Parsed once per stored SHA-256; a hit reads no bytes from the store.
+      const emailItems = decision.items.filter((item) => item.mediaType === 'message/rfc822');
+      const parsed = await Promise.all(emailItems.map((item) => ctx.emailParts.parts(item.sha256, async () => (await store.itemContent(item.id)).bytes)));
+      const emails = new Map<string, EmailParts>(emailItems.map((item, i) => [item.id, parsed[i] as EmailParts]));
       const groups = new Map<string, ReviewItem[]>();
       for (const item of decision.items) groups.set(documentGroup(item), [...(groups.get(documentGroup(item)) ?? []), item]);
       const awaiting = decision.items.filter((i) => i.state === 'awaiting-approval');
@@ -78,11 +77,12 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
       await sendPage(ctx, request, reply, 'decision.njk', {
         decision,
         plan: planView(decision.plan),
-        groups: [...groups.entries()].map(([key, items]) => ({ key, items: items.map((item) => ({ ...item, email: emails.get(item.id) ?? null, contentUrl: `/decisions/${decision.decisionId}/items/${item.id}/content`, htmlUrl: `/decisions/${decision.decisionId}/items/${item.id}/email.html` })) })),
+        groups: [...groups.entries()].map(([key, items]) => ({ key, items: items.map((item) => ({ ...item, languageTags: item.languages.map((l) => LANGUAGE_TAGS[l]), email: emails.get(item.id) ?? null, contentUrl: `/decisions/${decision.decisionId}/items/${item.id}/content`, htmlUrl: `/decisions/${decision.decisionId}/items/${item.id}/email.html` })) })),
         awaiting,
         followUps,
         persons,
-        audit,
+        // A change's from/to are item states or follow-up states, by the event.
+        audit: audit.map((e) => ({ ...e, stateSet: e.event.startsWith('follow-up.') ? 'followUpState' : 'state' })),
         twoPerson: approvalRule(ctx.options.approval ?? 'officer').twoPerson === true,
       });
       return undefined;
@@ -119,7 +119,7 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     try {
       const content = await store.itemContent(request.params.itemId);
       if (content.mediaType !== 'message/rfc822') return await reply.code(404).type('text/plain; charset=utf-8').send('404 NOT_AN_EMAIL');
-      const parts = await readEmailParts(content.bytes);
+      const parts = await ctx.emailParts.parts(content.sha256, () => Promise.resolve(content.bytes));
       return await reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', EMAIL_FRAME_CSP)
@@ -174,23 +174,23 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
 }
 
 interface PlanView {
-  readonly documents: readonly Record<string, unknown>[];
-  readonly followUps: readonly Record<string, unknown>[];
-  readonly notes: readonly Record<string, unknown>[];
+  readonly documents: readonly Record<string, readonly string[]>[];
+  readonly followUps: readonly Record<string, readonly string[]>[];
+  readonly notes: readonly Record<string, readonly string[]>[];
 }
 
-/** The stored plan's lists, read defensively (the plan is JSON written by intake). */
+/** The stored plan's lists, read defensively (the plan is JSON written by intake); every field a list of codes or values. */
 function planView(plan: unknown): PlanView {
   const listOf = (key: string): Record<string, unknown>[] => {
     if (typeof plan !== 'object' || plan === null) return [];
     const value = (plan as Record<string, unknown>)[key];
     return Array.isArray(value) ? value.filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null) : [];
   };
-  const one = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : value === undefined || value === null ? '' : JSON.stringify(value));
-  const text = (value: unknown): string => (Array.isArray(value) ? value.map(one).join(', ') : one(value));
+  const one = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value));
+  const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(one) : value === undefined || value === null ? [] : [one(value)]);
   return {
-    documents: listOf('documents').map((d) => ({ kind: text(d.kind), recipient: text(d.recipient), languages: text(d.languages), channels: text(d.channels), rule: text(d.rule), persons: text(d.persons) })),
-    followUps: listOf('followUps').map((f) => ({ kind: text(f.kind), dueOn: text(f.dueOn), persons: text(f.persons), then: text(f.ifNotConfirmed ?? f.ifRefused), rule: text(f.rule) })),
-    notes: listOf('notes').map((n) => ({ code: text(n.code), persons: text(n.persons) })),
+    documents: listOf('documents').map((d) => ({ kind: list(d.kind), recipient: list(d.recipient), languages: list(d.languages), channels: list(d.channels), rule: list(d.rule), persons: list(d.persons) })),
+    followUps: listOf('followUps').map((f) => ({ kind: list(f.kind), dueOn: list(f.dueOn), persons: list(f.persons), then: list(f.ifNotConfirmed ?? f.ifRefused), rule: list(f.rule) })),
+    notes: listOf('notes').map((n) => ({ code: list(n.code), persons: list(n.persons) })),
   };
 }
