@@ -1,7 +1,9 @@
+import { expressionBuilder } from 'kysely';
 import { sha256Hex } from './canonical-json.js';
 import { languagesOf } from './item-rows.js';
-import { changeItemState } from './item-transition.js';
+import { changeItemState, changeItemStates } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
+import type { StoreDatabase } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
 import type { ClaimedEmail, ClaimOptions, EmailEnvelope, ItemChannel, PrintJob } from './store.js';
 import { checkId, checkPositiveInteger, checkTime } from './store-input.js';
@@ -60,17 +62,21 @@ async function claimItems(ctx: StoreContext, channel: ItemChannel, options: Clai
       .limit(limit)
       .$if(driver.rowLocks, (q) => q.forUpdate().skipLocked())
       .execute();
-    const claimed: string[] = [];
-    for (const item of due) {
-      const attempts = item.attempts + 1;
-      await changeItemState(trx, item, 'sending', {
-        now,
-        actor: worker,
-        attempts,
-        set: { lease_owner: worker, lease_until: leaseUntil, attempts, first_attempt_at: item.first_attempt_at ?? nowIso, next_attempt_at: null },
-      });
-      claimed.push(item.id);
-    }
+    // One update and one multi-row audit insert for the whole claim: the rows are locked (or SQLite has one writer), so each attempt count is the one read plus one.
+    const row = expressionBuilder<StoreDatabase, 'items'>();
+    await changeItemStates(trx, due, 'sending', {
+      now,
+      actor: worker,
+      attemptsOf: (item) => item.attempts + 1,
+      set: {
+        lease_owner: worker,
+        lease_until: leaseUntil,
+        attempts: row('attempts', '+', 1),
+        first_attempt_at: row.fn.coalesce('first_attempt_at', row.val(nowIso)),
+        next_attempt_at: null,
+      },
+    });
+    const claimed = due.map((item) => item.id);
     return readClaimed(trx, claimed, now, worker);
   });
 }

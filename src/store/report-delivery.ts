@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { channelOf } from './item-rows.js';
 import type { ItemState } from './item-state.js';
-import { changeItemState, type ItemStateChange } from './item-transition.js';
+import { changeItemState, changeItemStates, type ItemStateChange } from './item-transition.js';
 import type { StoreContext } from './store-context.js';
 import type { ItemsTable } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
@@ -98,7 +98,7 @@ export async function markSentMany(
       .$if(driver.rowLocks, (q) => q.forUpdate())
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const changes: ItemChange[] = [];
+    const held = new Map<number | undefined, ItemRow[]>();
     const notHeld: string[] = [];
     for (const [id, smtpCode] of codes) {
       const item = byId.get(id);
@@ -108,14 +108,21 @@ export async function markSentMany(
         notHeld.push(id);
         continue;
       }
-      const from = await changeItemState(trx, item, 'sent', {
+      const group = held.get(smtpCode);
+      if (group === undefined) held.set(smtpCode, [item]);
+      else group.push(item);
+    }
+    // One update and one multi-row audit insert per SMTP code (nearly always one: 250).
+    for (const [smtpCode, group] of held) {
+      await changeItemStates(trx, group, 'sent', {
         now,
         actor: worker,
         ...(smtpCode === undefined ? {} : { smtpCode }),
         set: { ...RELEASE, last_smtp_code: smtpCode ?? null },
       });
-      changes.push({ id, from, state: 'sent' });
     }
+    const lost = new Set(notHeld);
+    const changes: ItemChange[] = [...codes.keys()].filter((id) => !lost.has(id)).map((id) => ({ id, from: 'sending', state: 'sent' }));
     return { changes, notHeld };
   });
 }

@@ -140,6 +140,50 @@ export function describeDelivery(openFreshStore: OpenFreshStore): void {
       expect((await t.store.status('HC-DL-7')).items[0]).toMatchObject({ state: 'technical-failure', lastCode: 'STORED_BYTES_CORRUPT' });
     });
 
+    // Pins the set-based claim and group commit (one update per from-state, one multi-row audit insert): every item keeps its own from-state, attempts and event.
+    it('one claim takes items from several states, and markSentMany reports each in order with its own audit event', async () => {
+      await approved('HC-DL-M', { emails: 3 });
+      const first = await t.store.claimEmails({ now: at(0), limit: 10, leaseMs: MINUTE, worker: WORKER });
+      expect(first.map((c) => c.attempts)).toEqual([1, 1, 1]);
+      const [retried, expired, done] = first.map((c) => c.id);
+      if (retried === undefined || expired === undefined || done === undefined) throw new Error('three emails expected');
+      await t.store.markTemporaryFailure(retried, { worker: WORKER, now: at(10), nextAttemptAt: at(HOUR), code: 'SMTP_TEMPORARY', smtpCode: 451 });
+      await t.store.markSentMany([{ id: done, smtpCode: 250 }], { worker: WORKER, now: at(20) });
+      // An hour on: the retry is due and the other lease has expired; one claim takes both.
+      const second = await t.store.claimEmails({ now: at(HOUR), limit: 10, leaseMs: MINUTE, worker: OTHER_WORKER });
+      expect(second.map((c) => [c.id, c.attempts]).sort()).toEqual([[expired, 2], [retried, 2]].sort());
+      const result = await t.store.markSentMany(
+        [
+          { id: expired, smtpCode: 251 },
+          { id: done, smtpCode: 250 },
+          { id: retried, smtpCode: 250 },
+        ],
+        { worker: OTHER_WORKER, now: at(HOUR + 10) },
+      );
+      expect(result).toEqual({
+        changes: [
+          { id: expired, from: 'sending', state: 'sent' },
+          { id: retried, from: 'sending', state: 'sent' },
+        ],
+        notHeld: [done],
+      });
+      const rows = await t.fixture.query("select id, state, attempts, last_smtp_code, lease_owner from items where decision_id = 'HC-DL-M' and channel = 'email' order by id");
+      expect(rows).toEqual([
+        { id: retried, state: 'sent', attempts: 2, last_smtp_code: 250, lease_owner: null },
+        { id: expired, state: 'sent', attempts: 2, last_smtp_code: 251, lease_owner: null },
+        { id: done, state: 'sent', attempts: 1, last_smtp_code: 250, lease_owner: null },
+      ].sort((a, b) => a.id.localeCompare(b.id)));
+      const events = (await t.store.audit('HC-DL-M')).filter((e) => e.event === 'item.state-changed' && e.actor === OTHER_WORKER);
+      expect(events.map((e) => [e.itemId, e.from, e.to, e.attempts ?? null, e.smtpCode ?? null]).sort()).toEqual(
+        [
+          [retried, 'temporary-failure', 'sending', 2, null],
+          [expired, 'sending', 'sending', 2, null],
+          [retried, 'sending', 'sent', null, 250],
+          [expired, 'sending', 'sent', null, 251],
+        ].sort(),
+      );
+    });
+
     it('letters: a print batch carries the address block and page count; printed when done', async () => {
       const submission = await approved('HC-DL-8');
       const batch = await t.store.takePrintBatch({ now: at(10), limit: 10, leaseMs: HOUR, worker: 'printer-1' });
