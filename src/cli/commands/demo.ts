@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { untilTerminated } from '../until-terminated.js';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,18 +35,6 @@ const USAGE = `  hcc demo [--data DIR] [--port 8080] [--smtp-port 2525]
 const DEMO_OFFICER = 'demo-officer';
 /** The demo approves this fixture's correspondence by itself, to show an item go all the way to the mail catcher. */
 const SHOWN_DECISION = 'HC-2026-000101';
-
-function untilTerminated(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 async function run(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({

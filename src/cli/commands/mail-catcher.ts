@@ -1,4 +1,5 @@
 import { MailCatcherError } from '../../deliver/mail-catcher-error.js';
+import { untilTerminated } from '../until-terminated.js';
 import { startMailCatcher } from '../../deliver/mail-catcher.js';
 import type { CliIo } from '../cli-io.js';
 
@@ -7,19 +8,6 @@ export interface MailCatcherCommandOptions {
   readonly port: number;
   readonly out: string;
   readonly allowNonLoopback: boolean;
-}
-
-/** Resolves on the first SIGINT or SIGTERM; the handlers exist only while the catcher runs, so other commands keep the defaults. */
-function untilTerminated(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { untilTerminated } from '../until-terminated.js';
 import { renderWithPool } from '../../outbox/submit-decision-record.js';
 import { createRenderPool } from '../../render/render-pool.js';
 import { createServer } from '../../server/create-server.js';
@@ -11,19 +12,6 @@ import type { CliCommand } from '../cli-command.js';
 import { readHccConfig } from '../read-hcc-config.js';
 import { storeLocation } from '../outbox-session.js';
 import { UsageError } from '../usage-error.js';
-
-/** Resolves on the first SIGINT or SIGTERM; the handlers exist only while the server runs. */
-function untilTerminated(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 /** `hcc serve`: the officers' pages and the HTTP API on the store, until Ctrl-C. */
 export const serveCommand: CliCommand = {
