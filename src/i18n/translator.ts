@@ -78,21 +78,33 @@ export function createTranslators(resources: LocaleResources): Translators {
   return Object.fromEntries(LANGUAGES.map((l) => [l, makeTranslator(instance, l)])) as Record<Language, Translate>;
 }
 
+// Sentences with values repeat within a decision (the same date, name or office in the letter,
+// its copy and the email) and across decisions: the last few thousand are kept, oldest dropped first.
+const MAX_REMEMBERED_WITH_VALUES = 4_096;
+
 function makeTranslator(i18n: i18n, language: Language): Translate {
   const t = i18n.getFixedT(language);
   const typography = TYPOGRAPHY[language];
   // Sentences without values (headings, labels) are the same every time: translated once.
   const fixed = new Map<string, string>();
+  const withValues = new Map<string, string>();
   return (key, values) => {
-    if (values === undefined) {
-      const known = fixed.get(key);
-      if (known !== undefined) return known;
-    }
+    const memo = values === undefined ? undefined : `${key}\u0000${JSON.stringify(values)}`;
+    const remembered = memo === undefined ? fixed.get(key) : withValues.get(memo);
+    if (remembered !== undefined) return remembered;
     // One lookup, not two: a missing key (plural forms included) comes back as the sentinel.
     const text = t(key, { ...values, defaultValue: MISSING });
     if (text === MISSING) throw new MissingTranslationError(language, key);
     const result = typography(text);
-    if (values === undefined) fixed.set(key, result);
+    if (memo === undefined) {
+      fixed.set(key, result);
+    } else {
+      if (withValues.size >= MAX_REMEMBERED_WITH_VALUES) {
+        const oldest = withValues.keys().next();
+        if (oldest.done !== true) withValues.delete(oldest.value);
+      }
+      withValues.set(memo, result);
+    }
     return result;
   };
 }

@@ -13,7 +13,7 @@ export type StreamEntries = Readonly<Record<string, number | PDFObject>>;
 
 // A window no larger than the input and a hash table to match: the same deflate data (only the
 // zlib header's window size differs), but no quarter megabyte allocated and cleared for a 1 KB CMap.
-function compress(bytes: Uint8Array): Uint8Array {
+export function compress(bytes: Uint8Array): Uint8Array {
   const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes.length + 262))));
   return deflateSync(bytes, { level: LEVEL, windowBits, memLevel: Math.min(8, Math.max(1, windowBits - 6)) });
 }
@@ -28,6 +28,11 @@ export function addDeflatedStream(context: PDFContext, contents: string | Uint8A
   // CMaps are ASCII.
   const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
   return register(context, compress(bytes), extra);
+}
+
+/** Registers a stream of bytes already deflated by `compress`. */
+export function addCompressedStream(context: PDFContext, compressed: Uint8Array, extra: StreamEntries = {}): PDFRef {
+  return register(context, compressed, extra);
 }
 
 /** As `addDeflatedStream`, for bytes that never change in a process (compressed once). */

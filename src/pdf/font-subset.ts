@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
 import type { FontFace } from './font-faces.js';
-import { addDeflatedStream } from './deflate-stream.js';
+import { addCompressedStream, compress } from './deflate-stream.js';
 import type { ShapedText } from './shape-text.js';
 import { RawPdfObject } from './raw-pdf-object.js';
+import { subsetParts, type SubsetParts } from './subset-parts-cache.js';
 import { subsetTrueType } from './subset-truetype.js';
 
 /** One embedded subset: its reference, and what determines its font program, for the document id. */
@@ -13,6 +14,8 @@ export interface EmbeddedFont {
   /** The face's digest and the subset's glyph list: equal identities mean equal programs. */
   readonly identity: string;
 }
+
+const DIGITS = '0123456789';
 
 const faceDigests = new WeakMap<FontFace, string>();
 
@@ -82,11 +85,13 @@ export function isCanonicalGlyph(face: FontFace, glyphId: number, text: string):
  * glyph id as CID, the same in every document, so that shaped words can be written once per
  * process; a glyph that reads otherwise (the `o` of a decomposed `ọ`, a mark) gets a CID above
  * the font's glyph count, per document in order of first use, so that the ToUnicode map still
- * has one text per CID. The embedded subset keeps glyphs in order of first use.
+ * has one text per CID. The embedded subset keeps its glyphs in ascending order, so that its
+ * program depends only on which glyphs it holds; what the CIDs in use determine is made once per
+ * set and process (`subsetParts`).
  */
 export class FontSubset {
   private readonly canonical: readonly (string | undefined)[];
-  // Per glyph id: its place in the subset plus one (0: not in the subset yet).
+  // Per glyph id: 1 once it is in the subset.
   private readonly subsetPlace: Uint16Array;
   // Per glyph id: 1 once it is used as its own (canonical) CID.
   private readonly canonicalUsed: Uint8Array;
@@ -154,16 +159,23 @@ export class FontSubset {
 
   /** Writes the Type 0 font with its subset program, widths, CID map and ToUnicode map. */
   embed(context: PDFContext): EmbeddedFont {
-    const program = subsetTrueType(this.face.bytes, this.glyphIds);
-    const baseFont = `${this.tag()}+${this.face.postscriptName}`;
+    // Every document has dates and file numbers, whose digits differ from one to the next:
+    // with all ten always in, the subset of a letter does not change with them.
+    for (const digit of DIGITS) {
+      const glyphId = this.face.font.glyphForCodePoint(digit.charCodeAt(0)).id;
+      if (glyphId !== 0) this.cidFor(glyphId, digit);
+    }
+    const entries = this.cidEntries();
+    let key = '';
+    for (const { cid, glyphId, text } of entries) key += cid === glyphId ? `${String(cid)},` : `${String(cid)}=${String(glyphId)}:${text},`;
+    const parts = subsetParts(this.face, key, () => this.makeParts(entries));
     const scale = 1000 / this.face.unitsPerEm;
     const [minX, minY, maxX, maxY] = this.face.bbox.map((value) => Math.round(value * scale));
     const italic = this.face.italicAngle !== 0;
-
-    const fontFile = addDeflatedStream(context, program, { Length1: program.length });
+    const fontFile = addCompressedStream(context, parts.program, { Length1: parts.programLength });
     const descriptor = context.obj({
       Type: 'FontDescriptor',
-      FontName: baseFont,
+      FontName: parts.baseFont,
       // Nonsymbolic (32), plus Italic (64) for the slanted faces.
       Flags: italic ? 96 : 32,
       FontBBox: [minX, minY, maxX, maxY],
@@ -174,7 +186,35 @@ export class FontSubset {
       StemV: this.face.weight >= 600 ? 140 : 80,
       FontFile2: fontFile,
     });
-    const entries = this.cidEntries();
+    const cidFont = context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: parts.baseFont,
+      CIDSystemInfo: context.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }),
+      FontDescriptor: context.register(descriptor),
+      W: new RawPdfObject(parts.widths),
+      CIDToGIDMap: addCompressedStream(context, parts.cidToGid),
+    });
+    const font = context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: parts.baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [context.register(cidFont)],
+      ToUnicode: addCompressedStream(context, parts.toUnicode),
+    });
+    return { ref: context.register(font), identity: `${faceDigest(this.face)}:${parts.glyphList}` };
+  }
+
+  // What the CIDs in use determine: the program with its glyphs ascending, the name, the widths,
+  // the CID-to-glyph map and the ToUnicode map.
+  private makeParts(entries: readonly { cid: number; glyphId: number; text: string }[]): SubsetParts {
+    const glyphIds = [...this.glyphIds].sort((a, b) => a - b);
+    const place = new Map<number, number>();
+    glyphIds.forEach((glyphId, index) => place.set(glyphId, index));
+    const glyphList = glyphIds.join(',');
+    const program = subsetTrueType(this.face.bytes, glyphIds);
+    const scale = 1000 / this.face.unitsPerEm;
     // Runs of consecutive CIDs: first CID, then the array of their widths (as pdf-lib writes arrays).
     let widths = '[ ';
     let next = -1;
@@ -186,38 +226,28 @@ export class FontSubset {
     widths += next === -1 ? ']' : '] ]';
     const cidToGid = new Uint8Array(((entries.at(-1)?.cid ?? 0) + 1) * 2);
     for (const { cid, glyphId } of entries) {
-      const subsetId = (this.subsetPlace[glyphId] ?? 1) - 1;
+      const subsetId = place.get(glyphId) ?? 0;
       cidToGid[cid * 2] = subsetId >> 8;
       cidToGid[cid * 2 + 1] = subsetId & 0xff;
     }
-    const cidFont = context.obj({
-      Type: 'Font',
-      Subtype: 'CIDFontType2',
-      BaseFont: baseFont,
-      CIDSystemInfo: context.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }),
-      FontDescriptor: context.register(descriptor),
-      W: new RawPdfObject(widths),
-      CIDToGIDMap: addDeflatedStream(context, cidToGid),
-    });
-    const toUnicode = addDeflatedStream(context, toUnicodeCMap(entries));
-    const font = context.obj({
-      Type: 'Font',
-      Subtype: 'Type0',
-      BaseFont: baseFont,
-      Encoding: 'Identity-H',
-      DescendantFonts: [context.register(cidFont)],
-      ToUnicode: toUnicode,
-    });
-    return { ref: context.register(font), identity: `${faceDigest(this.face)}:${this.glyphIds.join(',')}` };
+    return {
+      glyphList,
+      baseFont: `${subsetTag(this.face, glyphList)}+${this.face.postscriptName}`,
+      program: compress(program),
+      programLength: program.length,
+      widths,
+      cidToGid: compress(cidToGid),
+      toUnicode: compress(Buffer.from(toUnicodeCMap(entries), 'latin1')),
+    };
   }
+}
 
-  // The subset tag is derived from the glyph list, so the same glyphs give the same name.
-  private tag(): string {
-    const digest = createHash('sha256').update(`${this.face.postscriptName}:${this.glyphIds.join(',')}`).digest();
-    let tag = '';
-    for (let index = 0; index < 6; index += 1) tag += String.fromCharCode(65 + ((digest[index] ?? 0) % 26));
-    return tag;
-  }
+// The subset tag is derived from the glyph list, so the same glyphs give the same name.
+function subsetTag(face: FontFace, glyphList: string): string {
+  const digest = createHash('sha256').update(`${face.postscriptName}:${glyphList}`).digest();
+  let tag = '';
+  for (let index = 0; index < 6; index += 1) tag += String.fromCharCode(65 + ((digest[index] ?? 0) % 26));
+  return tag;
 }
 
 function toUnicodeCMap(cids: readonly { cid: number; text: string }[]): string {

@@ -1,25 +1,10 @@
 import type { FontFace } from './font-faces.js';
 import { graphemeClusters } from './grapheme-clusters.js';
 import { GlyphMissingError } from './glyph-missing-error.js';
+import { shapePairwise } from './shape-pairwise.js';
+import type { ShapedGlyph, ShapedText } from './shaped-text.js';
 
-/** One positioned glyph, in font units. */
-export interface ShapedGlyph {
-  readonly id: number;
-  /** The grapheme cluster the glyph stands for (on its first glyph; '' on the others). */
-  readonly text: string;
-  readonly xAdvance: number;
-  readonly xOffset: number;
-  readonly yOffset: number;
-}
-
-/** A shaped piece of text: glyphs with kerning and mark positioning applied. */
-export interface ShapedText {
-  readonly glyphs: readonly ShapedGlyph[];
-  /** Total advance in font units. */
-  readonly advance: number;
-  /** Advance of the trailing spaces, which do not count at the end of a line. */
-  readonly trailingSpace: number;
-}
+export type { ShapedGlyph, ShapedText } from './shaped-text.js';
 
 // Bounded so that memory stays flat over thousands of letters with different names: by entries,
 // and by the code units they hold (a glyph costs about 70 bytes), whichever fills first.
@@ -76,7 +61,7 @@ interface RawGlyph {
 // Ligatures are off: every glyph then belongs to one grapheme cluster, which is how each glyph
 // learns the text it stands for (fontkit's own glyph.codePoints is cached per glyph id and is
 // wrong for a base glyph reused by a decomposed accent).
-function layoutGlyphs(face: FontFace, text: string): RawGlyph[] {
+export function layoutGlyphs(face: FontFace, text: string): RawGlyph[] {
   const run = face.font.layout(text, { liga: false, clig: false, dlig: false });
   return run.glyphs.map((glyph, index) => {
     const position = run.positions[index];
@@ -100,7 +85,8 @@ function clusterGlyphCount(face: FontFace, cluster: string): number {
   return count;
 }
 
-function shapeUncached(face: FontFace, text: string): ShapedText {
+/** Shapes `text` whole with the face's layout engine (no cache, no shortcut). */
+export function shapeWithLayoutEngine(face: FontFace, text: string): ShapedText {
   const clusters = [...graphemeClusters(text)];
   const counts = clusters.map((cluster) => clusterGlyphCount(face, cluster));
   let raw = layoutGlyphs(face, text);
@@ -155,7 +141,8 @@ export function shapeText(face: FontFace, text: string, where: string): ShapedTe
   assertDrawable(face, text, where);
   // The text is often a slice of a whole template's output, which the cache would keep alive.
   const own = ownCopy(text);
-  const shaped = shapeUncached(face, own);
+  // Most texts not seen before are names, numbers and identifiers that kerning pairs shape alone.
+  const shaped = shapePairwise(face, own, layoutGlyphs) ?? shapeWithLayoutEngine(face, own);
   if (cache.texts.size >= MAX_CACHED_TEXTS || cache.units + own.length > MAX_CACHED_UNITS) {
     cache.texts.clear();
     cache.units = 0;

@@ -1,0 +1,18 @@
+/** One positioned glyph, in font units. */
+export interface ShapedGlyph {
+  readonly id: number;
+  /** The grapheme cluster the glyph stands for (on its first glyph; '' on the others). */
+  readonly text: string;
+  readonly xAdvance: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+}
+
+/** A shaped piece of text: glyphs with kerning and mark positioning applied. */
+export interface ShapedText {
+  readonly glyphs: readonly ShapedGlyph[];
+  /** Total advance in font units. */
+  readonly advance: number;
+  /** Advance of the trailing spaces, which do not count at the end of a line. */
+  readonly trailingSpace: number;
+}
