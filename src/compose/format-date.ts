@@ -2,15 +2,18 @@ import type { IsoDate } from '../decision/calendar-date.js';
 import type { Language } from '../decision/decision-schema.js';
 import { LANGUAGE_TAGS, type Translate } from '../i18n/translator.js';
 
-const monthFormats = new Map<Language, Intl.DateTimeFormat>();
+// Twelve names a language, asked of Intl once each.
+const monthNames = new Map<string, string>();
 
 function monthName(date: IsoDate, language: Language): string {
-  let format = monthFormats.get(language);
-  if (!format) {
-    format = new Intl.DateTimeFormat(LANGUAGE_TAGS[language], { month: 'long', timeZone: 'UTC' });
-    monthFormats.set(language, format);
+  const key = `${language}${date.slice(5, 7)}`;
+  let name = monthNames.get(key);
+  if (name === undefined) {
+    const format = new Intl.DateTimeFormat(LANGUAGE_TAGS[language], { month: 'long', timeZone: 'UTC' });
+    name = format.format(Date.UTC(2001, Number(date.slice(5, 7)) - 1, 15));
+    monthNames.set(key, name);
   }
-  return format.format(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, 15));
+  return name;
 }
 
 /**
