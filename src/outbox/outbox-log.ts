@@ -1,4 +1,9 @@
-import { pino, type Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
+
+// pino is loaded when the first logger is created: a command that writes no log (`hcc deliver`
+// without HCC_LOG) never pays for loading it, which is a noticeable part of its start-up.
+const requireModule = createRequire(import.meta.url);
 
 /**
  * One line of the outbox's log. Only ids, states, codes and counts have a field here, so that a
@@ -53,6 +58,7 @@ let current: OutboxLogger = SILENT;
  * No hostname in the lines: the process id and the time are enough to find a run.
  */
 export function createOutboxLogger(destination: number | string | NodeJS.WritableStream, level: OutboxLogLevel | 'silent' = 'info'): OutboxLogger {
+  const { pino } = requireModule('pino') as typeof import('pino');
   const stream = typeof destination === 'object' ? destination : pino.destination({ dest: destination, append: true, sync: true, mkdir: typeof destination === 'string' });
   const logger: Logger = pino({ level, base: { pid: process.pid }, messageKey: 'msg' }, stream);
   return {

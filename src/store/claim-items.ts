@@ -2,6 +2,7 @@ import { expressionBuilder } from 'kysely';
 import { sha256Hex } from './canonical-json.js';
 import { languagesOf } from './item-rows.js';
 import { changeItemState, changeItemStates } from './item-transition.js';
+import { claimOnPostgres, type ClaimedRow } from './postgres-claim.js';
 import type { StoreContext } from './store-context.js';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
@@ -11,29 +12,13 @@ import { checkId, checkPositiveInteger, checkTime } from './store-input.js';
 const MAX_CLAIM = 1000;
 const MAX_LEASE_MS = 24 * 60 * 60 * 1000;
 
-interface ClaimedRow {
-  readonly id: string;
-  readonly decision_id: string;
-  readonly revision: number;
-  readonly kind: string;
-  readonly recipient: string;
-  readonly languages: string;
-  readonly sha256: string;
-  readonly message_id: string | null;
-  readonly envelope_json: string | null;
-  readonly address_block_json: string | null;
-  readonly page_count: number | null;
-  readonly attempts: number;
-  readonly first_attempt_at: string | null;
-  readonly media_type: string;
-  readonly bytes: Uint8Array;
-}
-
 /**
  * Moves due items of a channel to `sending` under a lease, in one write transaction, and returns
  * them with their bytes. Due: approved; temporary-failure whose next attempt has come; sending
  * whose lease ran out (its worker is presumed dead). Items past the retry window are left to
- * `sweep`. PostgreSQL skips rows another worker has locked, so no item is claimed twice.
+ * `sweep`. PostgreSQL skips rows another worker has locked, so no item is claimed twice; there the
+ * claim is one statement (`claimOnPostgres`), and an item whose bytes no longer hash right is moved
+ * to technical-failure in a transaction of its own.
  */
 async function claimItems(ctx: StoreContext, channel: ItemChannel, options: ClaimOptions): Promise<ClaimedRow[]> {
   const worker = checkId('claim', 'worker', options.worker);
@@ -45,6 +30,12 @@ async function claimItems(ctx: StoreContext, channel: ItemChannel, options: Clai
   const windowStart = new Date(now.getTime() - ctx.retryWindowMs).toISOString();
   const { driver } = ctx;
 
+  if (driver.dialect === 'postgres') {
+    const rows = await claimOnPostgres(driver.db, { channel, worker, limit, nowIso, leaseUntil, windowStart });
+    const { intact, corrupt } = checkBytes(rows);
+    if (corrupt.length > 0) await driver.write((trx) => failCorrupt(trx, corrupt, now, worker));
+    return intact;
+  }
   return driver.write(async (trx) => {
     const due = await trx
       .selectFrom('items')
@@ -108,22 +99,30 @@ async function readClaimed(trx: StoreDb, ids: readonly string[], now: Date, work
     .where('items.id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const good: ClaimedRow[] = [];
-  for (const id of ids) {
-    const row = byId.get(id);
-    if (row === undefined) continue;
-    if (sha256Hex(row.bytes) !== row.sha256) {
-      await changeItemState(trx, row, 'technical-failure', {
-        now,
-        actor: worker,
-        code: 'STORED_BYTES_CORRUPT',
-        set: { lease_owner: null, lease_until: null, last_error_code: 'STORED_BYTES_CORRUPT' },
-      });
-      continue;
-    }
-    good.push(row);
+  const inOrder = ids.flatMap((id) => byId.get(id) ?? []);
+  const { intact, corrupt } = checkBytes(inOrder);
+  await failCorrupt(trx, corrupt, now, worker);
+  return intact;
+}
+
+/** Re-hashes each claimed item's bytes: those that still hash to the approved SHA-256, and those that do not. */
+function checkBytes(rows: readonly ClaimedRow[]): { intact: ClaimedRow[]; corrupt: ClaimedRow[] } {
+  const intact: ClaimedRow[] = [];
+  const corrupt: ClaimedRow[] = [];
+  for (const row of rows) (sha256Hex(row.bytes) === row.sha256 ? intact : corrupt).push(row);
+  return { intact, corrupt };
+}
+
+/** Claimed items whose bytes no longer hash right: sending → technical-failure, never handed out. */
+async function failCorrupt(trx: StoreDb, corrupt: readonly ClaimedRow[], now: Date, worker: string): Promise<void> {
+  for (const row of corrupt) {
+    await changeItemState(trx, row, 'technical-failure', {
+      now,
+      actor: worker,
+      code: 'STORED_BYTES_CORRUPT',
+      set: { lease_owner: null, lease_until: null, last_error_code: 'STORED_BYTES_CORRUPT' },
+    });
   }
-  return good;
 }
 
 /** A column the item's channel always fills at intake; empty only if the database was altered by hand. */

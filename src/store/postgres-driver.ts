@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDriver } from './store-driver.js';
 import { StoreConfigError } from './store-config-error.js';
+import { preparingPool } from './postgres-prepared-pool.js';
 
 /** Any fixed number: every process migrating this database waits on the same advisory lock. */
 const MIGRATION_LOCK_KEY = 0x68636373;
@@ -40,7 +41,7 @@ export function createPostgresDriver(options: PostgresDriverOptions): StoreDrive
   });
   // An idle connection that breaks is dropped by the pool; the next query reports the failure.
   pool.on('error', () => undefined);
-  const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     dialect: 'postgres',
     db,

@@ -7,6 +7,7 @@ import type { ItemsTable } from './store-database.js';
 import type { StoreDb } from './store-driver.js';
 import type { FailureReport, ItemChange, ItemChannel, OfficerAction, SentItemReport, SentManyResult, TemporaryFailureReport, WorkerReport } from './store.js';
 import { LeaseNotHeldError } from './lease-not-held-error.js';
+import { markSentManyOnPostgres } from './postgres-sent-many.js';
 import { StoreInputError } from './store-input-error.js';
 import { StoreNotFoundError } from './store-not-found-error.js';
 import { checkCode, checkId, checkSmtpCode, checkTime } from './store-input.js';
@@ -75,7 +76,7 @@ export async function markSent(ctx: StoreContext, itemId: string, report: Worker
 
 /**
  * `Store.markSentMany`: several items sending → sent in one write transaction (a worker's group
- * commit). An item that is no longer `sending` under this worker's lease (taken over, swept) is
+ * commit; on PostgreSQL one statement, `markSentManyOnPostgres`). An item that is no longer `sending` under this worker's lease (taken over, swept) is
  * left as it is and listed in `notHeld`; an unknown id or an item of another channel throws and
  * nothing changes.
  */
@@ -89,6 +90,7 @@ export async function markSentMany(
   const codes = new Map(items.map((i) => [i.id, checkSmtpCode(i.id, i.smtpCode)]));
   if (codes.size === 0) return { changes: [], notHeld: [] };
   const { driver } = ctx;
+  if (driver.dialect === 'postgres') return markSentManyOnPostgres(driver.db, codes, worker, now);
   return driver.write(async (trx) => {
     const rows = await trx
       .selectFrom('items')

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FOLLOW_UP_STATES, FOLLOW_UP_TRANSITIONS } from '../../src/store/follow-up-state.js';
+import { CLAIM_EDGES } from '../../src/store/postgres-claim.js';
+import { SENT_EDGES } from '../../src/store/postgres-sent-many.js';
 import { canChangeItemState, ITEM_STATES, ITEM_TRANSITIONS, TERMINAL_ITEM_STATES, UNSENT_ITEM_STATES, type ItemState } from '../../src/store/item-state.js';
 
 function reachableFrom(start: ItemState): Set<ItemState> {
@@ -21,6 +23,10 @@ describe('the item state machine', () => {
     expect([...TERMINAL_ITEM_STATES].sort()).toEqual(
       ['cancelled', 'filed', 'permanent-failure', 'printed', 'rejected', 'sent', 'superseded', 'technical-failure'].sort(),
     );
+  });
+
+  it('the delivery statements on PostgreSQL, which write states in SQL, take only edges of the table', () => {
+    for (const [from, to] of [...CLAIM_EDGES, ...SENT_EDGES]) expect(canChangeItemState(from, to), `${from} → ${to}`).toBe(true);
   });
 
   it('every state can be reached from awaiting-approval', () => {

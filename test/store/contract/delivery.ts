@@ -184,6 +184,23 @@ export function describeDelivery(openFreshStore: OpenFreshStore): void {
       );
     });
 
+    // Pins the one-statement group commit on PostgreSQL: a bad id refuses the whole group before anything moves, as the transaction of other drivers does.
+    it('markSentMany with an unknown id or a letter changes nothing; a good group is audited in the order given', async () => {
+      await approved('HC-DL-N', { emails: 3 });
+      const claimed = (await t.store.claimEmails({ now: at(0), limit: 10, leaseMs: MINUTE, worker: WORKER })).map((c) => c.id);
+      const [first, second, third] = claimed;
+      if (first === undefined || second === undefined || third === undefined) throw new Error('three emails expected');
+      const report = { worker: WORKER, now: at(10) };
+      await rejectsWithCode(t.store.markSentMany([{ id: first, smtpCode: 250 }, { id: 'HC-DL-N.r1.99', smtpCode: 250 }], report), 'ITEM_NOT_FOUND');
+      await rejectsWithCode(t.store.markSentMany([{ id: first, smtpCode: 250 }, { id: 'HC-DL-N.r1.04', smtpCode: 250 }], report), 'ITEM_CHANNEL_MISMATCH');
+      const unchanged = await t.fixture.query("select id, state, lease_owner from items where decision_id = 'HC-DL-N' and channel = 'email' order by id");
+      expect(unchanged.map((r) => [r.state, r.lease_owner])).toEqual([['sending', WORKER], ['sending', WORKER], ['sending', WORKER]]);
+      expect((await t.store.audit('HC-DL-N')).filter((e) => e.to === 'sent')).toEqual([]);
+      const result = await t.store.markSentMany([{ id: third, smtpCode: 250 }, { id: first, smtpCode: 250 }, { id: second, smtpCode: 250 }], report);
+      expect(result).toEqual({ changes: [third, first, second].map((id) => ({ id, from: 'sending', state: 'sent' })), notHeld: [] });
+      expect((await t.store.audit('HC-DL-N')).filter((e) => e.to === 'sent').map((e) => e.itemId)).toEqual([third, first, second]);
+    });
+
     it('letters: a print batch carries the address block and page count; printed when done', async () => {
       const submission = await approved('HC-DL-8');
       const batch = await t.store.takePrintBatch({ now: at(10), limit: 10, leaseMs: HOUR, worker: 'printer-1' });
