@@ -53,7 +53,11 @@ export function createPageFormats(t: ServerTranslate, language: Language): PageF
   const time = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const longDay = (year: number, monthIndex: number, day: number) =>
     t(language, 'format.day', { day: day === 1 ? t(language, 'format.firstOfMonth') : String(day), month: month.format(Date.UTC(year, monthIndex, 15)), year: String(year) });
-  const code = (set: CodeSet, value: string): CodeLabel => ({ code: value, label: (CODE_SETS[set] as readonly string[]).includes(value) ? t(language, `codes.${set}.${value}`) : value });
+  // Every label looked up once, here: a page asks for dozens.
+  const labels = new Map<CodeSet, ReadonlyMap<string, CodeLabel>>(
+    (Object.entries(CODE_SETS) as [CodeSet, readonly string[]][]).map(([set, values]) => [set, new Map(values.map((v) => [v, Object.freeze({ code: v, label: t(language, `codes.${set}.${v}`) })]))]),
+  );
+  const code = (set: CodeSet, value: string): CodeLabel => labels.get(set)?.get(value) ?? { code: value, label: value };
   return {
     code,
     codes: (set, values) => values.map((v) => code(set, v)),
