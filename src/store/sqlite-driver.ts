@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import { cachingStatements } from './sqlite-statement-cache.js';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDb, StoreDriver } from './store-driver.js';
 
@@ -19,7 +20,7 @@ export function createSqliteDriver(path: string, options: { readonly busyTimeout
   database.pragma('foreign_keys = ON');
   // FULL: a transaction reported committed survives a power cut (a lost "sent" would mean a second email).
   database.pragma('synchronous = FULL');
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
 
   async function run<T>(begin: 'begin immediate' | 'begin', fn: (trx: StoreDb) => Promise<T>): Promise<T> {
     return db.connection().execute(async (conn) => {
