@@ -3,7 +3,7 @@ import { AccessError } from './access-error.js';
 import { ACCOUNT_ROLES, type AccessStore, type Account, type AccountRole, type ApiKeyInfo, type SessionPolicy } from './access-store.js';
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParameters } from './password-hash.js';
 import type { AccountsTable, ApiKeysTable } from './store-database.js';
-import type { StoreDriver } from './store-driver.js';
+import type { StoreDriver, WriteOptions } from './store-driver.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const MIN_PASSWORD = 12;
@@ -11,6 +11,11 @@ const MAX_PASSWORD = 1024;
 // `hcc_<id>_<secret>`: the id finds the row, the secret's hash is compared in constant time.
 const API_KEY = /^hcc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * Every page view moves its session's last-seen time: waiting for the disk each time would stall
+ * the server, and a last-seen time lost in a power cut only ends that session sooner.
+ */
+const RESUME_WRITE: WriteOptions = { durable: false };
 
 export interface AccessStoreOptions {
   /** scrypt cost for new passwords (tests lower it; stored hashes keep their own). */
@@ -111,7 +116,7 @@ export function createAccessStore(driver: StoreDriver, options: AccessStoreOptio
         await trx.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('session_hash', '=', hash).execute();
         const account = accountOf({ account_id: row.account_id, role: row.role, password_hash: row.password_hash, created_at: row.account_created_at });
         return { account, createdAt: row.created_at, lastSeenAt, expiresAt: row.expires_at };
-      });
+      }, RESUME_WRITE);
     },
 
     async endSession(token) {
