@@ -49,20 +49,33 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function createPageFormats(t: ServerTranslate, language: Language): PageFormats {
   const tag = LANGUAGE_TAGS[language];
   const zoned = new Intl.DateTimeFormat(tag, { timeZone: PAGE_TIME_ZONE, year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const month = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'long' });
+  const monthFormat = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', month: 'long' });
+  const months = Array.from({ length: 12 }, (_, index) => monthFormat.format(Date.UTC(2000, index, 15)));
   const time = new Intl.DateTimeFormat(tag, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const longDay = (year: number, monthIndex: number, day: number) =>
-    t(language, 'format.day', { day: day === 1 ? t(language, 'format.firstOfMonth') : String(day), month: month.format(Date.UTC(year, monthIndex, 15)), year: String(year) });
-  const code = (set: CodeSet, value: string): CodeLabel => ({ code: value, label: (CODE_SETS[set] as readonly string[]).includes(value) ? t(language, `codes.${set}.${value}`) : value });
+    t(language, 'format.day', { day: day === 1 ? t(language, 'format.firstOfMonth') : String(day), month: months[monthIndex] ?? String(monthIndex + 1), year: String(year) });
+  // A page shows the same few instants again and again (the audit timeline); Intl is slow to ask each time.
+  const dateTimes = new Map<string, string>();
+  // Every label looked up once, here: a page asks for dozens.
+  const labels = new Map<CodeSet, ReadonlyMap<string, CodeLabel>>(
+    (Object.entries(CODE_SETS) as [CodeSet, readonly string[]][]).map(([set, values]) => [set, new Map(values.map((v) => [v, Object.freeze({ code: v, label: t(language, `codes.${set}.${v}`) })]))]),
+  );
+  const code = (set: CodeSet, value: string): CodeLabel => labels.get(set)?.get(value) ?? { code: value, label: value };
   return {
     code,
     codes: (set, values) => values.map((v) => code(set, v)),
     dateTime: (iso) => {
+      const known = dateTimes.get(iso);
+      if (known !== undefined) return known;
       const at = Date.parse(iso);
       if (Number.isNaN(at)) return iso;
       const parts = Object.fromEntries(zoned.formatToParts(at).map((p) => [p.type, p.value]));
       const [year, monthNumber, day, hour, minute] = [parts.year, parts.month, parts.day, parts.hour, parts.minute].map(Number) as [number, number, number, number, number];
-      return t(language, 'format.dateTime', { date: longDay(year, monthNumber - 1, day), time: time.format(Date.UTC(2000, 0, 1, hour, minute)) });
+      const shown = t(language, 'format.dateTime', { date: longDay(year, monthNumber - 1, day), time: time.format(Date.UTC(2000, 0, 1, hour, minute)) });
+      // Bounded: emptied when full, so a long-running server's memory does not grow with its history.
+      if (dateTimes.size >= 5000) dateTimes.clear();
+      dateTimes.set(iso, shown);
+      return shown;
     },
     day: (ymd) => {
       const match = DAY.exec(ymd);

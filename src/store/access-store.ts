@@ -58,7 +58,7 @@ export interface AccessStore {
   authenticate(id: string, password: string): Promise<Account | undefined>;
   /** A new session with a fresh random token. */
   startSession(accountId: string, options: { readonly now: Date; readonly policy: SessionPolicy }): Promise<SessionGrant>;
-  /** The session the token opens, its last-seen time moved to `now`; `undefined` (and the session deleted) when unknown, idle too long or expired. */
+  /** The session the token opens, its last-seen time moved to `now` (when a second or more behind); `undefined` (and the session deleted) when unknown, idle too long or expired. */
   resumeSession(token: string, options: { readonly now: Date; readonly policy: SessionPolicy }): Promise<ActiveSession | undefined>;
   /** Ends the session the token opens (nothing if there is none). */
   endSession(token: string): Promise<void>;

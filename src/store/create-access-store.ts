@@ -3,7 +3,7 @@ import { AccessError } from './access-error.js';
 import { ACCOUNT_ROLES, type AccessStore, type Account, type AccountRole, type ApiKeyInfo, type SessionPolicy } from './access-store.js';
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type ScryptParameters } from './password-hash.js';
 import type { AccountsTable, ApiKeysTable } from './store-database.js';
-import type { StoreDriver } from './store-driver.js';
+import type { StoreDriver, WriteOptions } from './store-driver.js';
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const MIN_PASSWORD = 12;
@@ -11,6 +11,16 @@ const MAX_PASSWORD = 1024;
 // `hcc_<id>_<secret>`: the id finds the row, the secret's hash is compared in constant time.
 const API_KEY = /^hcc_([a-f0-9]{16})_([A-Za-z0-9_-]{43})$/;
 const SESSION_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/**
+ * Every page view moves its session's last-seen time: waiting for the disk each time would stall
+ * the server, and a last-seen time lost in a power cut only ends that session sooner.
+ */
+const RESUME_WRITE: WriteOptions = { durable: false };
+/**
+ * A page view brings its PDFs and email frames within the same second: the last-seen time moves
+ * when it is a second or more behind, not on each of them (the idle timeout is counted in minutes).
+ */
+const LAST_SEEN_STEP_MS = 1000;
 
 export interface AccessStoreOptions {
   /** scrypt cost for new passwords (tests lower it; stored hashes keep their own). */
@@ -93,25 +103,30 @@ export function createAccessStore(driver: StoreDriver, options: AccessStoreOptio
       checkPolicy(policy);
       if (typeof token !== 'string' || !SESSION_TOKEN.test(token)) return undefined;
       const hash = sha256(token);
-      return driver.write(async (trx) => {
-        const row = await trx
+      // Read first: most page views find the last-seen time already current and write nothing.
+      const row = await driver.read((trx) =>
+        trx
           .selectFrom('sessions')
           .innerJoin('accounts', 'accounts.account_id', 'sessions.account_id')
           .selectAll('sessions')
           .select(['accounts.role', 'accounts.password_hash', 'accounts.created_at as account_created_at'])
           .where('session_hash', '=', hash)
-          .executeTakeFirst();
-        if (row === undefined) return undefined;
-        const idle = now.getTime() - Date.parse(row.last_seen_at) >= policy.idleMs;
-        if (idle || Date.parse(row.expires_at) <= now.getTime()) {
-          await trx.deleteFrom('sessions').where('session_hash', '=', hash).execute();
-          return undefined;
-        }
-        const lastSeenAt = now.toISOString() > row.last_seen_at ? now.toISOString() : row.last_seen_at;
-        await trx.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('session_hash', '=', hash).execute();
-        const account = accountOf({ account_id: row.account_id, role: row.role, password_hash: row.password_hash, created_at: row.account_created_at });
-        return { account, createdAt: row.created_at, lastSeenAt, expiresAt: row.expires_at };
-      });
+          .executeTakeFirst(),
+      );
+      if (row === undefined) return undefined;
+      const seen = Date.parse(row.last_seen_at);
+      if (now.getTime() - seen >= policy.idleMs || Date.parse(row.expires_at) <= now.getTime()) {
+        await driver.write((trx) => trx.deleteFrom('sessions').where('session_hash', '=', hash).execute(), RESUME_WRITE);
+        return undefined;
+      }
+      let lastSeenAt = row.last_seen_at;
+      if (now.getTime() - seen >= LAST_SEEN_STEP_MS) {
+        lastSeenAt = now.toISOString();
+        // Only forward: a request of the same session that wrote a later time in between keeps it.
+        await driver.write((trx) => trx.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('session_hash', '=', hash).where('last_seen_at', '<', lastSeenAt).execute(), RESUME_WRITE);
+      }
+      const account = accountOf({ account_id: row.account_id, role: row.role, password_hash: row.password_hash, created_at: row.account_created_at });
+      return { account, createdAt: row.created_at, lastSeenAt, expiresAt: row.expires_at };
     },
 
     async endSession(token) {

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { readAudit } from './audit-log.js';
 import { DecisionStateError } from './decision-state-error.js';
+import { loadFollowUps } from './follow-up-rows.js';
 import { channelOf, languagesOf } from './item-rows.js';
 import { isItemState } from './item-state.js';
 import { itemStateOf } from './item-transition.js';
@@ -119,6 +121,8 @@ export function createReviewStore(driver: StoreDriver): ReviewStore {
             ? {}
             : { rejection: { by: revision.rejected_by, at: revision.rejected_at, reason: revision.rejection_reason ?? '' } }),
           items,
+          followUps: await loadFollowUps(trx, decisionId, decision.current_revision),
+          audit: await readAudit(trx, decisionId),
         };
       });
     },

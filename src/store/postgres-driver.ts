@@ -51,7 +51,12 @@ export function createPostgresDriver(options: PostgresDriverOptions): StoreDrive
       bytesType: 'bytea',
       addIdentityColumn: (table, name) => table.addColumn(name, 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity()),
     },
-    write: (fn) => db.transaction().execute(fn),
+    write: (fn, options) =>
+      db.transaction().execute(async (trx) => {
+        // For this transaction only: its commit returns before the log reaches the disk.
+        if (options?.durable === false) await sql`set local synchronous_commit = off`.execute(trx);
+        return fn(trx);
+      }),
     read: (fn) => db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(fn),
     lockForMigration: async (trx) => {
       await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(trx);

@@ -1,6 +1,7 @@
 import type { Language } from '../decision/decision-schema.js';
 import type { ItemState } from './item-state.js';
-import type { ItemChannel } from './store.js';
+import type { AuditEvent } from './audit-log.js';
+import type { FollowUpStatus, ItemChannel } from './store.js';
 
 /** Which decisions the review queue lists: items of current revisions, in `state` (default awaiting approval). */
 export interface QueueFilter {
@@ -60,7 +61,7 @@ export interface ReviewItem {
   readonly approvedAt?: string;
 }
 
-/** What the decision page shows: the current revision, its plan and items. */
+/** What the decision page shows: the current revision, its plan, items and follow-ups, and the decision's audit events, read in one transaction. */
 export interface DecisionReview {
   readonly decisionId: string;
   readonly revision: number;
@@ -73,6 +74,10 @@ export interface DecisionReview {
   readonly plan: unknown;
   readonly rejection?: { readonly by: string; readonly at: string; readonly reason: string };
   readonly items: readonly ReviewItem[];
+  /** The current revision's follow-ups, as `Store.status` gives them. */
+  readonly followUps: readonly FollowUpStatus[];
+  /** Every audit event of the decision in order, as `Store.audit` gives them. */
+  readonly audit: readonly AuditEvent[];
 }
 
 /** Read-only queries for officers' pages. */

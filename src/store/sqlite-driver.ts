@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
+import { cachingStatements } from './sqlite-statement-cache.js';
 import type { StoreDatabase } from './store-database.js';
 import type { StoreDb, StoreDriver } from './store-driver.js';
 
@@ -19,19 +20,33 @@ export function createSqliteDriver(path: string, options: { readonly busyTimeout
   database.pragma('foreign_keys = ON');
   // FULL: a transaction reported committed survives a power cut (a lost "sent" would mean a second email).
   database.pragma('synchronous = FULL');
-  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<StoreDatabase>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
 
-  async function run<T>(begin: 'begin immediate' | 'begin', fn: (trx: StoreDb) => Promise<T>): Promise<T> {
+  async function transaction<T>(conn: StoreDb, begin: 'begin immediate' | 'begin', fn: (trx: StoreDb) => Promise<T>): Promise<T> {
+    await sql.raw(begin).execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql.raw('commit').execute(conn);
+      return result;
+    } catch (error) {
+      // SQLite may already have rolled back on its own (for example when the disk is full).
+      if (database.inTransaction) await sql.raw('rollback').execute(conn);
+      throw error;
+    }
+  }
+
+  function run<T>(begin: 'begin immediate' | 'begin', fn: (trx: StoreDb) => Promise<T>): Promise<T> {
+    return db.connection().execute((conn) => transaction(conn, begin, fn));
+  }
+
+  // NORMAL for this one transaction: its commit is not synced to disk; the next FULL commit syncs it along.
+  function runRelaxed<T>(fn: (trx: StoreDb) => Promise<T>): Promise<T> {
     return db.connection().execute(async (conn) => {
-      await sql.raw(begin).execute(conn);
+      await sql.raw('pragma synchronous = NORMAL').execute(conn);
       try {
-        const result = await fn(conn);
-        await sql.raw('commit').execute(conn);
-        return result;
-      } catch (error) {
-        // SQLite may already have rolled back on its own (for example when the disk is full).
-        if (database.inTransaction) await sql.raw('rollback').execute(conn);
-        throw error;
+        return await transaction(conn, 'begin immediate', fn);
+      } finally {
+        await sql.raw('pragma synchronous = FULL').execute(conn);
       }
     });
   }
@@ -45,7 +60,7 @@ export function createSqliteDriver(path: string, options: { readonly busyTimeout
       bytesType: 'blob',
       addIdentityColumn: (table, name) => table.addColumn(name, 'integer', (c) => c.primaryKey().autoIncrement()),
     },
-    write: (fn) => run('begin immediate', fn),
+    write: (fn, options) => (options?.durable === false ? runRelaxed(fn) : run('begin immediate', fn)),
     read: (fn) => run('begin', fn),
     lockForMigration: async () => {
       // BEGIN IMMEDIATE already keeps every other writer out.

@@ -16,6 +16,16 @@ export interface MigrationDialect {
   ): CreateTableBuilder<TB, C>;
 }
 
+/** How a write transaction commits. */
+export interface WriteOptions {
+  /**
+   * `false`: the commit does not wait for the disk (SQLite: no fsync of the log; PostgreSQL:
+   * `synchronous_commit` off), so a power cut may lose it whole, never in part. Only for
+   * bookkeeping whose loss costs nothing, such as a session's last-seen time. Default `true`.
+   */
+  readonly durable?: boolean;
+}
+
 /**
  * One database behind the store. The store's queries are written once against Kysely 0.28 (why
  * Kysely: README.md in this folder); a driver
@@ -28,7 +38,7 @@ export interface StoreDriver {
   readonly rowLocks: boolean;
   readonly migration: MigrationDialect;
   /** Runs `fn` in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: READ COMMITTED), rolled back if it throws. */
-  write<T>(fn: (trx: StoreDb) => Promise<T>): Promise<T>;
+  write<T>(fn: (trx: StoreDb) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** Runs `fn` in one transaction that sees a single snapshot. */
   read<T>(fn: (trx: StoreDb) => Promise<T>): Promise<T>;
   /** Inside a write transaction: waits until no other process is migrating this database. */

@@ -32,5 +32,8 @@ describe('server labels and formats', () => {
     expect(en.day('2026-12-20')).toBe('20 December 2026');
     expect(fr.day('2026-12-20')).toBe('20 décembre 2026');
     expect(fr.dateTime('not a time')).toBe('not a time');
+    // Asked again (kept from the first time), the same.
+    expect(fr.dateTime('2026-12-01T15:00:00.000Z')).toBe('1er décembre 2026, 10 h 00');
+    expect(en.day('2026-01-01')).toBe('1 January 2026');
   });
 });

@@ -64,7 +64,6 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     if (!validIds(request.params)) return sendProblem(ctx, request, reply, 404, 'DECISION_NOT_FOUND');
     try {
       const decision = await review.decision(request.params.decisionId);
-      const [status, audit] = await Promise.all([store.status(decision.decisionId), store.audit(decision.decisionId)]);
       // Parsed once per stored SHA-256; a hit reads no bytes from the store.
       const emailItems = decision.items.filter((item) => item.mediaType === 'message/rfc822');
       const parsed = await Promise.all(emailItems.map((item) => ctx.emailParts.parts(item.sha256, async () => (await store.itemContent(item.id)).bytes)));
@@ -72,17 +71,15 @@ export function decisionRoutes(app: FastifyInstance, ctx: ServerContext): void {
       const groups = new Map<string, ReviewItem[]>();
       for (const item of decision.items) groups.set(documentGroup(item), [...(groups.get(documentGroup(item)) ?? []), item]);
       const awaiting = decision.items.filter((i) => i.state === 'awaiting-approval');
-      const followUps = status.followUps.filter((f) => f.revision === decision.revision);
-      const persons = [...new Set(followUps.flatMap((f) => f.persons))];
+      const persons = [...new Set(decision.followUps.flatMap((f) => f.persons))];
       await sendPage(ctx, request, reply, 'decision.njk', {
         decision,
         plan: planView(decision.plan),
         groups: [...groups.entries()].map(([key, items]) => ({ key, items: items.map((item) => ({ ...item, languageTags: item.languages.map((l) => LANGUAGE_TAGS[l]), email: emails.get(item.id) ?? null, contentUrl: `/decisions/${decision.decisionId}/items/${item.id}/content`, htmlUrl: `/decisions/${decision.decisionId}/items/${item.id}/email.html` })) })),
         awaiting,
-        followUps,
         persons,
         // A change's from/to are item states or follow-up states, by the event.
-        audit: audit.map((e) => ({ ...e, stateSet: e.event.startsWith('follow-up.') ? 'followUpState' : 'state' })),
+        audit: decision.audit.map((e) => ({ ...e, stateSet: e.event.startsWith('follow-up.') ? 'followUpState' : 'state' })),
         twoPerson: approvalRule(ctx.options.approval ?? 'officer').twoPerson === true,
       });
       return undefined;

@@ -73,6 +73,19 @@ export function describeAccess(openFreshStore: OpenFreshStore): void {
       expect(await access.resumeSession('forged-token', { now: at(12 * MINUTE), policy: POLICY })).toBeUndefined();
     });
 
+    it('moves last seen when it is a second or more behind, not on every request within that second', async () => {
+      await access.addAccount({ id: 'OFF-1001', role: 'officer', password: PASSWORD, now: T0 });
+      const grant = await access.startSession('OFF-1001', { now: T0, policy: POLICY });
+      const lastSeen = async () => (await query('select last_seen_at from sessions')) as { last_seen_at: string }[];
+      expect((await access.resumeSession(grant.token, { now: at(999), policy: POLICY }))?.lastSeenAt).toBe(T0.toISOString());
+      expect(await lastSeen()).toEqual([{ last_seen_at: T0.toISOString() }]);
+      expect((await access.resumeSession(grant.token, { now: at(1000), policy: POLICY }))?.lastSeenAt).toBe(at(1000).toISOString());
+      expect(await lastSeen()).toEqual([{ last_seen_at: at(1000).toISOString() }]);
+      // A request that read an earlier time does not move it back.
+      expect((await access.resumeSession(grant.token, { now: at(500), policy: POLICY }))?.lastSeenAt).toBe(at(1000).toISOString());
+      expect(await lastSeen()).toEqual([{ last_seen_at: at(1000).toISOString() }]);
+    });
+
     it('ends a session idle for the idle timeout, and one past its maximum age however active', async () => {
       await access.addAccount({ id: 'OFF-1001', role: 'officer', password: PASSWORD, now: T0 });
       const idle = await access.startSession('OFF-1001', { now: T0, policy: POLICY });

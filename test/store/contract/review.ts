@@ -63,5 +63,16 @@ export function describeReview(openFreshStore: OpenFreshStore): void {
       await rejectsWithCode(review.decision('HC-NONE'), 'DECISION_NOT_FOUND');
       await expect(review.ping()).resolves.toBeUndefined();
     });
+
+    it('gives the decision page the current revision’s follow-ups and the audit events, as status and audit give them', async () => {
+      const review = await seed();
+      await t.store.submitDecision(makeSubmission('HC-R-1', { variant: 2 }), { now: at(3 * DAY), actor: INTAKE });
+      const page = await review.decision('HC-R-1');
+      const status = await t.store.status('HC-R-1');
+      expect(page.revision).toBe(2);
+      expect(page.followUps.length).toBeGreaterThan(0);
+      expect(page.followUps).toEqual(status.followUps.filter((f) => f.revision === 2));
+      expect(page.audit).toEqual(await t.store.audit('HC-R-1'));
+    });
   });
 }
