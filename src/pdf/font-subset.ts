@@ -92,7 +92,7 @@ export function isCanonicalGlyph(face: FontFace, glyphId: number, text: string):
 export class FontSubset {
   private readonly canonical: readonly (string | undefined)[];
   // Per glyph id: 1 once it is in the subset.
-  private readonly subsetPlace: Uint16Array;
+  private readonly inSubset: Uint8Array;
   // Per glyph id: 1 once it is used as its own (canonical) CID.
   private readonly canonicalUsed: Uint8Array;
   private readonly glyphIds: number[] = [0];
@@ -103,8 +103,8 @@ export class FontSubset {
 
   constructor(readonly face: FontFace) {
     this.canonical = canonicalTextsOf(face);
-    this.subsetPlace = new Uint16Array(face.font.numGlyphs);
-    this.subsetPlace[0] = 1;
+    this.inSubset = new Uint8Array(face.font.numGlyphs);
+    this.inSubset[0] = 1;
     this.canonicalUsed = new Uint8Array(face.font.numGlyphs);
   }
 
@@ -118,9 +118,9 @@ export class FontSubset {
   }
 
   private include(glyphId: number): void {
-    if (this.subsetPlace[glyphId] === 0) {
+    if (this.inSubset[glyphId] === 0) {
       this.glyphIds.push(glyphId);
-      this.subsetPlace[glyphId] = this.glyphIds.length;
+      this.inSubset[glyphId] = 1;
     }
   }
 

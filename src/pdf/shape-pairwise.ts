@@ -1,5 +1,5 @@
 import type { FontFace } from './font-faces.js';
-import type { ShapedGlyph, ShapedText } from './shaped-text.js';
+import { trailingSpaceOf, type ShapedGlyph, type ShapedText } from './shaped-text.js';
 
 /** A glyph as the layout engine placed it, in font units. */
 export interface PlacedGlyph {
@@ -92,7 +92,5 @@ export function shapePairwise(face: FontFace, text: string, layout: LayoutGlyphs
     advance += xAdvance;
     previous = alone;
   }
-  let trailingSpace = 0;
-  for (let index = glyphs.length - 1; index >= 0 && glyphs[index]?.text === ' '; index -= 1) trailingSpace += glyphs[index]?.xAdvance ?? 0;
-  return { glyphs, advance, trailingSpace };
+  return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
 }

@@ -2,7 +2,7 @@ import type { FontFace } from './font-faces.js';
 import { graphemeClusters } from './grapheme-clusters.js';
 import { GlyphMissingError } from './glyph-missing-error.js';
 import { shapePairwise } from './shape-pairwise.js';
-import type { ShapedGlyph, ShapedText } from './shaped-text.js';
+import { trailingSpaceOf, type ShapedGlyph, type ShapedText } from './shaped-text.js';
 
 export type { ShapedGlyph, ShapedText } from './shaped-text.js';
 
@@ -45,10 +45,6 @@ function assertDrawable(face: FontFace, text: string, where: string): void {
     const codePoint = char.codePointAt(0) ?? 0;
     if (!coverage.has(codePoint)) throw new GlyphMissingError(codePoint, face.postscriptName, where);
   }
-}
-
-function isTrailingSpace(glyph: ShapedGlyph): boolean {
-  return glyph.text === ' ';
 }
 
 interface RawGlyph {
@@ -109,16 +105,6 @@ export function shapeWithLayoutEngine(face: FontFace, text: string): ShapedText 
     }
   });
   return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
-}
-
-function trailingSpaceOf(glyphs: readonly ShapedGlyph[]): number {
-  let trailingSpace = 0;
-  for (let index = glyphs.length - 1; index >= 0; index -= 1) {
-    const glyph = glyphs[index];
-    if (glyph === undefined || !isTrailingSpace(glyph)) break;
-    trailingSpace += glyph.xAdvance;
-  }
-  return trailingSpace;
 }
 
 /** A copy of `text` that shares no memory with the string it was sliced from. */

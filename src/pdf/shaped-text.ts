@@ -16,3 +16,14 @@ export interface ShapedText {
   /** Advance of the trailing spaces, which do not count at the end of a line. */
   readonly trailingSpace: number;
 }
+
+/** The advance of the spaces that end `glyphs`, which do not count at the end of a line. */
+export function trailingSpaceOf(glyphs: readonly ShapedGlyph[]): number {
+  let trailingSpace = 0;
+  for (let index = glyphs.length - 1; index >= 0; index -= 1) {
+    const glyph = glyphs[index];
+    if (glyph === undefined || glyph.text !== ' ') break;
+    trailingSpace += glyph.xAdvance;
+  }
+  return trailingSpace;
+}
