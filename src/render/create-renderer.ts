@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createTemplateEngine } from '../compose/template-engine.js';
 import type { DecisionRecord } from '../decision/decision-schema.js';
 import type { EmailConfig } from '../email/email-config.js';
-import { compileEmailTemplates } from '../email/email-templates.js';
+import { compileEmailTemplates, emailTemplatesFromHtml, type EmailHtml } from '../email/email-templates.js';
 import type { LocaleResources } from '../i18n/locale-files.js';
 import { createTranslators, type Translators } from '../i18n/translator.js';
 import type { CorrespondencePlan } from '../plan/correspondence-plan.js';
@@ -19,6 +19,8 @@ export interface RendererAssets {
   readonly locales: LocaleResources;
   /** The sender and the partners' addresses. */
   readonly config: EmailConfig;
+  /** The email templates already through MJML (`compileEmailHtml`); without it they are compiled from `templates/email/`. */
+  readonly emailHtml?: EmailHtml;
 }
 
 /** Renders decisions to exact bytes, with everything it needs built once. */
@@ -40,7 +42,7 @@ export interface Renderer {
 export async function createRenderer(assets: RendererAssets): Promise<Renderer> {
   const translators = createTranslators(assets.locales);
   const engine = createTemplateEngine(assets.templates);
-  const templates = await compileEmailTemplates(join(assets.templates, 'email'));
+  const templates = assets.emailHtml === undefined ? await compileEmailTemplates(join(assets.templates, 'email')) : emailTemplatesFromHtml(assets.emailHtml);
   const context = { compose: { engine, translators }, email: { translators, templates, config: assets.config } };
   return {
     translators,

@@ -1,15 +1,24 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DecisionRecord } from '../decision/decision-schema.js';
 import type { EmailConfig } from '../email/email-config.js';
+import type { EmailHtml } from '../email/email-templates.js';
 import { createRenderer } from './create-renderer.js';
 import { loadPackageAssets } from './package-assets.js';
 import { renderFailure, type RenderBatch, type RenderBatchResult, type RenderOutcome } from './render-messages.js';
 
+/** What a render worker is started with: the email HTML when the pool has it already, else it comes as the first message. */
+export interface RenderWorkerData {
+  readonly config: EmailConfig;
+  readonly emailHtml?: EmailHtml;
+}
+
 // One worker thread of the render pool: its own renderer, built once, renders the batches it is sent.
 const port = parentPort;
 if (!port) throw new Error('render-worker runs as a worker thread');
-const { config } = workerData as { config: EmailConfig };
-const renderer = await createRenderer(loadPackageAssets(config));
+const { config, emailHtml } = workerData as RenderWorkerData;
+// The pool runs MJML once, in a thread of its own; a worker started before that finished waits for it here.
+const html = emailHtml ?? (await new Promise<EmailHtml>((resolve) => port.once('message', (message: { emailHtml: EmailHtml }) => { resolve(message.emailHtml); })));
+const renderer = await createRenderer({ ...loadPackageAssets(config), emailHtml: html });
 
 port.on('message', (batch: RenderBatch) => {
   void (async () => {
