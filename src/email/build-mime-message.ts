@@ -27,6 +27,8 @@ export interface MimeMessageInput {
 /** A built message and its Message-ID. */
 export interface MimeMessage {
   readonly eml: Uint8Array;
+  /** SHA-256 of `eml` in hex. */
+  readonly sha256: string;
   readonly messageId: string;
 }
 
@@ -52,7 +54,7 @@ function contentDigest(input: MimeMessageInput): string {
       input.languageTags,
       input.html,
       input.text,
-      input.attachments.map((a) => [a.fileName, sha256(a.bytes)]),
+      input.attachments.map((a) => [a.fileName, a.sha256 ?? sha256(a.bytes)]),
     ]),
   );
 }
@@ -61,6 +63,16 @@ function contentDigest(input: MimeMessageInput): string {
 function messageDate(date: IsoDate): Date {
   // Built from the record's date, never from the clock.
   return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12));
+}
+
+/**
+ * Every LF not after a CR made CRLF, as SMTP and RFC 5322 have line ends. The built message is
+ * 7-bit (quoted-printable and base64 parts), so it round-trips through latin1 unchanged.
+ */
+function withCrlf(message: Buffer): Buffer {
+  const text = message.toString('latin1');
+  const fixed = text.replace(/(?<!\r)\n/g, '\r\n');
+  return fixed.length === text.length ? message : Buffer.from(fixed, 'latin1');
 }
 
 /**
@@ -93,15 +105,15 @@ export async function buildMimeMessage(input: MimeMessageInput): Promise<MimeMes
     // MimeNode otherwise draws the shared part of every boundary from crypto.randomBytes.
     baseBoundary: digest.slice(8, 32),
     boundaryPrefix: 'hcc',
-    newline: 'win',
+    // No `newline: 'win'`: its transform turns LF into CRLF byte by byte in JS; `withCrlf` below does it at once.
     // Fixed, so nodemailer does not scan every part to choose (a costly pass over the HTML), and a reader can read the source.
     textEncoding: 'quoted-printable',
     disableFileAccess: true,
     disableUrlAccess: true,
   });
   try {
-    const bytes = await composer.compile().build();
-    return { eml: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), messageId };
+    const bytes = withCrlf(await composer.compile().build());
+    return { eml: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sha256: sha256(bytes), messageId };
   } catch (cause) {
     throw new EmailBuildError(input.decisionId, { cause });
   }

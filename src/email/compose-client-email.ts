@@ -73,7 +73,7 @@ export async function composeClientEmail(
   });
   const text = htmlToPlainText(html);
   const from = { name: senderName(config, languages), address: config.from.address };
-  const { eml, messageId } = await buildMimeMessage({
+  const { eml, sha256: emlSha256, messageId } = await buildMimeMessage({
     decisionId: record.decisionId,
     label: route.label,
     key: '',
@@ -98,6 +98,7 @@ export async function composeClientEmail(
     html,
     text,
     eml,
+    emlSha256,
     messageId,
     label: route.label,
     carries: route.documents.map((d) => d.kind),

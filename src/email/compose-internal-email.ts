@@ -72,7 +72,7 @@ export async function composeInternalEmail(
     parts,
   });
   const text = htmlToPlainText(html);
-  const { eml, messageId } = await buildMimeMessage({
+  const { eml, sha256: emlSha256, messageId } = await buildMimeMessage({
     decisionId: record.decisionId,
     label: document.kind,
     key: [document.uci ?? '', ...document.persons].join(' '),
@@ -99,6 +99,7 @@ export async function composeInternalEmail(
     html,
     text,
     eml,
+    emlSha256,
     messageId,
     documentKind: document.kind,
     attachments: [attachment.fileName],

@@ -10,6 +10,8 @@ export interface EmailAttachment {
   /** The title in each language, so that each language version of a bilingual email lists its own; else `title`. */
   readonly titles?: Readonly<Partial<Record<Language, string>>>;
   readonly bytes: Uint8Array;
+  /** SHA-256 of `bytes` in hex, when the caller has it already (else the message builder hashes them). */
+  readonly sha256?: string;
 }
 
 /** One email, ready to preview or to hand to the mail service: the parts and the whole message. */
@@ -33,6 +35,8 @@ export interface ComposedEmail {
   readonly text: string;
   /** The RFC 5322 message (CRLF line ends), byte-identical for the same input. */
   readonly eml: Uint8Array;
+  /** SHA-256 of `eml` in hex. */
+  readonly emlSha256: string;
   /** The Message-ID, angle brackets included. */
   readonly messageId: string;
   /** The document an internal notice carries. */

@@ -44,11 +44,11 @@ function attachmentName(record: DecisionRecord, index: number): string {
 function emailFiles(stem: string, email: ComposedEmail): RenderedFile[] {
   const common = { language: email.languages.join('+'), recipient: email.recipient } as const;
   const encoder = new TextEncoder();
-  const file = (path: string, kind: RenderedFile['kind'], mediaType: string, bytes: Uint8Array): RenderedFile => ({
-    path, kind, mediaType, bytes, sha256: sha256(bytes), ...common,
+  const file = (path: string, kind: RenderedFile['kind'], mediaType: string, bytes: Uint8Array, hash = sha256(bytes)): RenderedFile => ({
+    path, kind, mediaType, bytes, sha256: hash, ...common,
   });
   return [
-    file(`${stem}.eml`, 'email', 'message/rfc822', email.eml),
+    file(`${stem}.eml`, 'email', 'message/rfc822', email.eml, email.emlSha256),
     file(`${stem}.html`, 'email-preview', 'text/html', encoder.encode(email.html)),
     file(`${stem}.txt`, 'email-preview', 'text/plain', encoder.encode(email.text)),
   ];
@@ -84,6 +84,7 @@ export async function renderPlan(record: DecisionRecord, plan: CorrespondencePla
     const listsIssued = documentKind(document.kind).listsIssued;
     const letter = composeLetter(context.compose, { record, plan, document, issued });
     const bytes = await typesetPdf(letter, listsIssued ? { attachments: [sourceRecord(record)] } : {});
+    const hash = sha256(bytes);
     const titles = Object.fromEntries(document.languages.map((l) => [l, documentTitle(document, context.compose.translators[l])]));
     const file = {
       path: pdfName(index, document),
@@ -93,8 +94,8 @@ export async function renderPlan(record: DecisionRecord, plan: CorrespondencePla
       ...(document.uci === undefined ? {} : { uci: document.uci }),
       mediaType: 'application/pdf',
       bytes,
-      sha256: sha256(bytes),
-      attachment: { fileName: attachmentName(record, index), title: letter.title, titles, bytes },
+      sha256: hash,
+      attachment: { fileName: attachmentName(record, index), title: letter.title, titles, bytes, sha256: hash },
     };
     pdfs.set(document, file);
     issued.push({
@@ -128,7 +129,7 @@ export async function renderPlan(record: DecisionRecord, plan: CorrespondencePla
       copies: [],
       channels: [email.kind === 'client' ? 'email' : 'internal'],
       languages: upper(email.languages),
-      sha256: sha256(email.eml),
+      sha256: email.emlSha256,
       messageId: email.messageId,
       carries: email.carries,
     });
@@ -153,7 +154,7 @@ export async function renderPlan(record: DecisionRecord, plan: CorrespondencePla
       recipient: email.recipient,
       messageId: email.messageId,
       envelope: { from: email.from, to: [email.to], cc: [] },
-      sha256: sha256(email.eml),
+      sha256: email.emlSha256,
       languages: email.languages,
       carries: email.carries,
     };
