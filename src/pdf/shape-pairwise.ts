@@ -14,9 +14,11 @@ export type LayoutGlyphs = (face: FontFace, text: string) => readonly PlacedGlyp
 
 // Characters that the letter's faces draw one glyph each, with no substitution among them and
 // with kerning as their only positioning (pairs of glyphs, no context): letters, digits, space and
-// the punctuation of identifiers, addresses and hashes. A test compares this path with the
-// layout engine's on thousands of random texts in every face.
-const PAIRWISE = /^[A-Za-z0-9 .,:;_@/#()+&%=-]+$/;
+// the punctuation of identifiers, addresses and hashes, and what French adds to them (accented
+// letters, the ligatures œ and æ as letters, apostrophes, guillemets, no-break spaces, dashes).
+// A test compares this path with the layout engine's on every pair and thousands of random texts
+// in every face; a character the engine draws otherwise makes this path step aside (undefined).
+const PAIRWISE = /^[A-Za-z0-9 .,:;_@/#()+&%=!?'"\-\u00A0\u00AB\u00BB\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0152\u0153\u0178\u2013\u2014\u2019\u201C\u201D\u202F]+$/;
 
 interface FaceTables {
   readonly single: Map<string, PlacedGlyph>;
