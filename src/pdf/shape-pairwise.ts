@@ -18,12 +18,26 @@ export type LayoutGlyphs = (face: FontFace, text: string) => readonly PlacedGlyp
 // letters, the ligatures œ and æ as letters, apostrophes, guillemets, no-break spaces, dashes).
 // A test compares this path with the layout engine's on every pair and thousands of random texts
 // in every face; a character the engine draws otherwise makes this path step aside (undefined).
-const PAIRWISE = /^[A-Za-z0-9 .,:;_@/#()+&%=!?'"\-\u00A0\u00AB\u00BB\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0152\u0153\u0178\u2013\u2014\u2019\u201C\u201D\u202F]+$/;
+const LATIN_1_LETTERS = Array.from({ length: 0x100 - 0xc0 }, (_, i) => String.fromCharCode(0xc0 + i)).filter((c) => c !== '\u00D7' && c !== '\u00F7').join('');
+const PAIRWISE_CHARACTERS = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 .,:;_@/#()+&%=!?'"-\u00A0\u00AB\u00BB${LATIN_1_LETTERS}\u0152\u0153\u0178\u2013\u2014\u2019\u201C\u201D\u202F`;
+const SIZE = PAIRWISE_CHARACTERS.length;
+/** Each character's place in the tables below, by UTF-16 code unit; -1 for any other. */
+const PLACE = new Int16Array(0x2030).fill(-1);
+for (let place = 0; place < SIZE; place += 1) PLACE[PAIRWISE_CHARACTERS.charCodeAt(place)] = place;
 
+const placeOf = (code: number): number => (code < PLACE.length ? (PLACE[code] ?? -1) : -1);
+
+/** Per face: each character alone, and per pair of neighbours what kerning changes on each of the two glyphs. */
 interface FaceTables {
-  readonly single: Map<string, PlacedGlyph>;
-  /** Per pair of characters: the two glyphs as placed side by side, or null where the engine did otherwise. */
-  readonly pairs: Map<string, readonly [PlacedGlyph, PlacedGlyph] | null>;
+  readonly single: (PlacedGlyph | null | undefined)[];
+  /** Per pair (first × SIZE + second): 0 not asked yet, 1 two glyphs as alone plus deltas, 2 the engine did otherwise. */
+  readonly pairState: Uint8Array;
+  /**
+   * Per pair, six deltas in font units against the glyphs alone: the first glyph's advance, x and y
+   * offsets, then the second's (kerning is small: a delta that does not fit 16 bits sends the pair
+   * to the layout engine). Compact on purpose: a face meets tens of thousands of pairs.
+   */
+  readonly pairDelta: Int16Array;
 }
 
 const tables = new WeakMap<FontFace, FaceTables>();
@@ -31,68 +45,83 @@ const tables = new WeakMap<FontFace, FaceTables>();
 function tablesOf(face: FontFace): FaceTables {
   let found = tables.get(face);
   if (found === undefined) {
-    found = { single: new Map(), pairs: new Map() };
+    found = { single: new Array<PlacedGlyph | null | undefined>(SIZE), pairState: new Uint8Array(SIZE * SIZE), pairDelta: new Int16Array(SIZE * SIZE * 6) };
     tables.set(face, found);
   }
   return found;
 }
 
-function single(face: FontFace, char: string, layout: LayoutGlyphs, own: FaceTables): PlacedGlyph | undefined {
-  let glyph = own.single.get(char);
+function single(face: FontFace, place: number, layout: LayoutGlyphs, own: FaceTables): PlacedGlyph | null {
+  let glyph = own.single[place];
   if (glyph === undefined) {
-    const placed = layout(face, char);
-    if (placed.length !== 1 || placed[0] === undefined) return undefined;
-    glyph = placed[0];
-    own.single.set(char, glyph);
+    const placed = layout(face, PAIRWISE_CHARACTERS.charAt(place));
+    glyph = placed.length === 1 && placed[0] !== undefined ? placed[0] : null;
+    own.single[place] = glyph;
   }
   return glyph;
 }
 
-function pair(face: FontFace, chars: string, layout: LayoutGlyphs, own: FaceTables): readonly [PlacedGlyph, PlacedGlyph] | null {
-  let placed = own.pairs.get(chars);
-  if (placed === undefined) {
-    const glyphs = layout(face, chars);
-    const [first, second] = glyphs;
-    placed = glyphs.length === 2 && first !== undefined && second !== undefined ? [first, second] : null;
-    own.pairs.set(chars, placed);
+const DELTAS_FIT = (values: readonly number[]) => values.every((v) => Number.isInteger(v) && Math.abs(v) < 2 ** 15);
+
+/** The pair's index in the tables, its deltas filled in on first use; -1 where the pair cannot be taken pairwise. */
+function pair(face: FontFace, first: number, second: number, layout: LayoutGlyphs, own: FaceTables): number {
+  const index = first * SIZE + second;
+  const state = own.pairState[index];
+  if (state === 1) return index;
+  if (state === 2) return -1;
+  const a = single(face, first, layout, own);
+  const b = single(face, second, layout, own);
+  const glyphs = layout(face, PAIRWISE_CHARACTERS.charAt(first) + PAIRWISE_CHARACTERS.charAt(second));
+  const [x, y] = glyphs;
+  const deltas = a && b && x && y ? [x.xAdvance - a.xAdvance, x.xOffset - a.xOffset, x.yOffset - a.yOffset, y.xAdvance - b.xAdvance, y.xOffset - b.xOffset, y.yOffset - b.yOffset] : [];
+  if (glyphs.length !== 2 || !a || !b || !x || !y || x.id !== a.id || y.id !== b.id || !DELTAS_FIT(deltas)) {
+    own.pairState[index] = 2;
+    return -1;
   }
-  return placed;
+  own.pairDelta.set(deltas, index * 6);
+  own.pairState[index] = 1;
+  return index;
 }
 
 /**
  * Shapes a text of the characters above from what the layout engine gives for each character
- * alone and for each pair of neighbours (kept per face: a few thousand pairs at most), which is
- * what it gives for the whole text when kerning is a matter of pairs. Undefined for any other
- * text, or if a pair did not come back as two glyphs: the caller then shapes the text whole.
+ * alone and for each pair of neighbours (kept per face in fixed tables), which is what it gives
+ * for the whole text when kerning is a matter of pairs. Undefined for any other text, or if a
+ * pair did not come back as the two glyphs alone: the caller then shapes the text whole.
  */
 export function shapePairwise(face: FontFace, text: string, layout: LayoutGlyphs): ShapedText | undefined {
-  if (!PAIRWISE.test(text)) return undefined;
+  if (text.length === 0) return undefined;
+  const places: number[] = [];
+  for (let index = 0; index < text.length; index += 1) {
+    const place = placeOf(text.charCodeAt(index));
+    if (place < 0) return undefined;
+    places.push(place);
+  }
   const own = tablesOf(face);
+  const deltas = own.pairDelta;
   const glyphs: ShapedGlyph[] = [];
   let advance = 0;
-  let previous: PlacedGlyph | undefined;
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text.charAt(index);
-    const alone = single(face, char, layout, own);
-    if (alone === undefined) return undefined;
+  for (let index = 0; index < places.length; index += 1) {
+    const place = places[index] ?? 0;
+    const alone = single(face, place, layout, own);
+    if (alone === null) return undefined;
     let { xAdvance, xOffset, yOffset } = alone;
-    if (previous !== undefined) {
-      const before = pair(face, text.charAt(index - 1) + char, layout, own);
-      if (before === null || before[1].id !== alone.id || before[0].id !== previous.id) return undefined;
-      xAdvance += before[1].xAdvance - alone.xAdvance;
-      xOffset += before[1].xOffset - alone.xOffset;
-      yOffset += before[1].yOffset - alone.yOffset;
+    if (index > 0) {
+      const before = pair(face, places[index - 1] ?? 0, place, layout, own);
+      if (before < 0) return undefined;
+      xAdvance += deltas[before * 6 + 3] ?? 0;
+      xOffset += deltas[before * 6 + 4] ?? 0;
+      yOffset += deltas[before * 6 + 5] ?? 0;
     }
-    if (index + 1 < text.length) {
-      const after = pair(face, char + text.charAt(index + 1), layout, own);
-      if (after === null || after[0].id !== alone.id) return undefined;
-      xAdvance += after[0].xAdvance - alone.xAdvance;
-      xOffset += after[0].xOffset - alone.xOffset;
-      yOffset += after[0].yOffset - alone.yOffset;
+    if (index + 1 < places.length) {
+      const after = pair(face, place, places[index + 1] ?? 0, layout, own);
+      if (after < 0) return undefined;
+      xAdvance += deltas[after * 6] ?? 0;
+      xOffset += deltas[after * 6 + 1] ?? 0;
+      yOffset += deltas[after * 6 + 2] ?? 0;
     }
-    glyphs.push({ id: alone.id, text: char, xAdvance, xOffset, yOffset });
+    glyphs.push({ id: alone.id, text: text.charAt(index), xAdvance, xOffset, yOffset });
     advance += xAdvance;
-    previous = alone;
   }
   return { glyphs, advance, trailingSpace: trailingSpaceOf(glyphs) };
 }
