@@ -64,9 +64,11 @@ interface RenderRun {
   readonly peakMb: number;
 }
 
-/** Runs the built `hcc render` on `input` with `workers` worker threads, sampling its memory. */
+/**
+ * Runs the built `hcc render` on `input` with `workers` worker threads into `out` (a folder of its
+ * own: nothing is deleted between runs, see below), sampling its memory.
+ */
 async function renderRun(input: string, out: string, workers: number): Promise<RenderRun> {
-  rmSync(out, { recursive: true, force: true });
   const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
   const config = join(packageRoot(), 'fixtures', 'hcc.config.json');
   const started = performance.now();
@@ -99,18 +101,23 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
     const pool: number[] = [];
     const one: number[] = [];
     let peakMb = 0;
+    let out = '';
     for (let round = 0; round < rounds; round += 1) {
       // Alternate which goes first, so neither always meets a warmer or colder machine.
       const order = round % 2 === 0 ? [workers, 1] : [1, workers];
       for (const n of order) {
-        const run = await renderRun(input, join(dir, 'out'), n);
+        // Each run writes a folder of its own, and every folder is removed at the end. Deleting a
+        // run's ~30,000 files just before the next run creates as many made that run up to 50%
+        // slower, its time going to the kernel: ext4 passes over inodes deleted in the last few
+        // minutes when it allocates new ones (`recently_deleted` in a profile of the kernel).
+        out = join(dir, `out-${String(round + 1)}-${String(n)}`);
+        const run = await renderRun(input, out, n);
         const rate = batchRecords / run.seconds;
         (n === 1 ? one : pool).push(rate);
         peakMb = Math.max(peakMb, run.peakMb);
         console.log(`  round ${String(round + 1)}: ${String(n)} worker${n === 1 ? '' : 's'}: ${rate.toFixed(1)} decisions/s, peak RSS of the process tree ${String(run.peakMb)} MB`);
       }
     }
-    const out = join(dir, 'out');
     const folders = readdirSync(out).filter((n) => !n.startsWith('.'));
     const files = folders.reduce((sum, f) => sum + readdirSync(join(out, f)).length, 0);
     const poolRatio = roundRatios(pool, one);
