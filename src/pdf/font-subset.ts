@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PDFString } from 'pdf-lib';
 import type { PDFContext, PDFRef } from 'pdf-lib';
+import { perFace } from './per-face.js';
 import type { FontFace } from './font-faces.js';
 import { addCompressedStream, compress } from './deflate-stream.js';
 import type { ShapedText } from './shape-text.js';
@@ -20,23 +21,14 @@ const DIGITS = '0123456789';
 const faceDigests = new WeakMap<FontFace, string>();
 
 function faceDigest(face: FontFace): string {
-  let digest = faceDigests.get(face);
-  if (digest === undefined) {
-    digest = createHash('sha256').update(face.bytes).digest('hex');
-    faceDigests.set(face, digest);
-  }
-  return digest;
+  return perFace(faceDigests, face, () => createHash('sha256').update(face.bytes).digest('hex'));
 }
 
 const advanceCaches = new WeakMap<FontFace, Map<number, number>>();
 
 /** The advance width of a glyph in the font program's `hmtx`, in font units. */
 export function glyphAdvance(face: FontFace, glyphId: number): number {
-  let cache = advanceCaches.get(face);
-  if (cache === undefined) {
-    cache = new Map();
-    advanceCaches.set(face, cache);
-  }
+  const cache = perFace(advanceCaches, face, () => new Map<number, number>());
   let advance = cache.get(glyphId);
   if (advance === undefined) {
     advance = face.font.getGlyph(glyphId).advanceWidth;
@@ -62,17 +54,14 @@ const canonicalTexts = new WeakMap<FontFace, readonly (string | undefined)[]>();
 // Several characters can share a glyph (U+0020 and U+00A0 do); the lowest one is its canonical
 // text. Indexed by glyph id.
 function canonicalTextsOf(face: FontFace): readonly (string | undefined)[] {
-  let texts = canonicalTexts.get(face);
-  if (texts === undefined) {
+  return perFace(canonicalTexts, face, () => {
     const byGlyph: (string | undefined)[] = new Array<string | undefined>(face.font.numGlyphs).fill(undefined);
     for (const codePoint of [...face.font.characterSet].sort((a, b) => a - b)) {
       const glyphId = face.font.glyphForCodePoint(codePoint).id;
       byGlyph[glyphId] ??= String.fromCodePoint(codePoint);
     }
-    texts = byGlyph;
-    canonicalTexts.set(face, texts);
-  }
-  return texts;
+    return byGlyph;
+  });
 }
 
 /** Whether a glyph reads as its canonical character, so that its CID can be its glyph id. */

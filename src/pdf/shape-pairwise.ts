@@ -1,3 +1,4 @@
+import { perFace } from './per-face.js';
 import type { FontFace } from './font-faces.js';
 import { trailingSpaceOf, type ShapedGlyph, type ShapedText } from './shaped-text.js';
 
@@ -43,12 +44,7 @@ interface FaceTables {
 const tables = new WeakMap<FontFace, FaceTables>();
 
 function tablesOf(face: FontFace): FaceTables {
-  let found = tables.get(face);
-  if (found === undefined) {
-    found = { single: new Array<PlacedGlyph | null | undefined>(SIZE), pairState: new Uint8Array(SIZE * SIZE), pairDelta: new Int16Array(SIZE * SIZE * 6) };
-    tables.set(face, found);
-  }
-  return found;
+  return perFace(tables, face, () => ({ single: new Array<PlacedGlyph | null | undefined>(SIZE), pairState: new Uint8Array(SIZE * SIZE), pairDelta: new Int16Array(SIZE * SIZE * 6) }));
 }
 
 function single(face: FontFace, place: number, layout: LayoutGlyphs, own: FaceTables): PlacedGlyph | null {
@@ -73,8 +69,10 @@ function pair(face: FontFace, first: number, second: number, layout: LayoutGlyph
   const b = single(face, second, layout, own);
   const glyphs = layout(face, PAIRWISE_CHARACTERS.charAt(first) + PAIRWISE_CHARACTERS.charAt(second));
   const [x, y] = glyphs;
-  const deltas = a && b && x && y ? [x.xAdvance - a.xAdvance, x.xOffset - a.xOffset, x.yOffset - a.yOffset, y.xAdvance - b.xAdvance, y.xOffset - b.xOffset, y.yOffset - b.yOffset] : [];
-  if (glyphs.length !== 2 || !a || !b || !x || !y || x.id !== a.id || y.id !== b.id || !DELTAS_FIT(deltas)) {
+  const deltas = glyphs.length === 2 && a && b && x && y && x.id === a.id && y.id === b.id
+    ? [x.xAdvance - a.xAdvance, x.xOffset - a.xOffset, x.yOffset - a.yOffset, y.xAdvance - b.xAdvance, y.xOffset - b.xOffset, y.yOffset - b.yOffset]
+    : undefined;
+  if (deltas === undefined || !DELTAS_FIT(deltas)) {
     own.pairState[index] = 2;
     return -1;
   }

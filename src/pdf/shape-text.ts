@@ -1,3 +1,4 @@
+import { perFace } from './per-face.js';
 import type { FontFace } from './font-faces.js';
 import { graphemeClusters } from './grapheme-clusters.js';
 import { GlyphMissingError } from './glyph-missing-error.js';
@@ -20,23 +21,10 @@ const shapeCaches = new WeakMap<FontFace, ShapeCache>();
 const coverages = new WeakMap<FontFace, ReadonlySet<number>>();
 const clusterCaches = new WeakMap<FontFace, Map<string, number>>();
 
-function cacheFor<K, V>(caches: WeakMap<FontFace, Map<K, V>>, face: FontFace): Map<K, V> {
-  let cache = caches.get(face);
-  if (cache === undefined) {
-    cache = new Map<K, V>();
-    caches.set(face, cache);
-  }
-  return cache;
-}
 
 // The code points the face draws, listed once: a set the size of the font's cmap, whatever the input.
 function coverageOf(face: FontFace): ReadonlySet<number> {
-  let coverage = coverages.get(face);
-  if (coverage === undefined) {
-    coverage = new Set(face.font.characterSet.filter((codePoint) => face.font.hasGlyphForCodePoint(codePoint)));
-    coverages.set(face, coverage);
-  }
-  return coverage;
+  return perFace(coverages, face, () => new Set(face.font.characterSet.filter((codePoint) => face.font.hasGlyphForCodePoint(codePoint))));
 }
 
 function assertDrawable(face: FontFace, text: string, where: string): void {
@@ -71,7 +59,7 @@ export function layoutGlyphs(face: FontFace, text: string): RawGlyph[] {
 }
 
 function clusterGlyphCount(face: FontFace, cluster: string): number {
-  const cache = cacheFor(clusterCaches, face);
+  const cache = perFace(clusterCaches, face, () => new Map<string, number>());
   let count = cache.get(cluster);
   if (count === undefined) {
     count = layoutGlyphs(face, cluster).length;
@@ -117,11 +105,7 @@ function ownCopy(text: string): string {
  * Throws `GlyphMissingError` naming `where` if a character has no glyph in the face.
  */
 export function shapeText(face: FontFace, text: string, where: string): ShapedText {
-  let cache = shapeCaches.get(face);
-  if (cache === undefined) {
-    cache = { texts: new Map(), units: 0 };
-    shapeCaches.set(face, cache);
-  }
+  const cache = perFace(shapeCaches, face, (): ShapeCache => ({ texts: new Map(), units: 0 }));
   const cached = cache.texts.get(text);
   if (cached !== undefined) return cached;
   assertDrawable(face, text, where);

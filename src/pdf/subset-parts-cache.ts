@@ -1,3 +1,4 @@
+import { perFace } from './per-face.js';
 import type { FontFace } from './font-faces.js';
 
 /** Everything of an embedded subset that its CIDs in use determine, deflated where it is a stream. */
@@ -25,11 +26,7 @@ const caches = new WeakMap<FontFace, Map<string, SubsetParts>>();
 
 /** The parts for the CIDs that `key` lists, made by `make` the first time (and again once dropped). */
 export function subsetParts(face: FontFace, key: string, make: () => SubsetParts): SubsetParts {
-  let cache = caches.get(face);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(face, cache);
-  }
+  const cache = perFace(caches, face, () => new Map<string, SubsetParts>());
   let parts = cache.get(key);
   if (parts === undefined) {
     parts = make();

@@ -1,5 +1,7 @@
 import type { DecisionRecord } from '../decision/decision-schema.js';
 import { CbsaOfficeUnknownError } from '../email/cbsa-office-error.js';
+import type { EmailConfig } from '../email/email-config.js';
+import type { EmailHtml } from '../email/email-templates.js';
 import { HccError } from '../errors.js';
 import type { RenderedDecision } from './rendered-decision.js';
 
@@ -11,6 +13,12 @@ export interface RenderFailure {
 }
 
 export type RenderOutcome = { readonly ok: true; readonly rendered: RenderedDecision } | RenderFailure;
+
+/** What a render worker is started with: the email HTML when the pool has it already, else it comes as the first message. */
+export interface RenderWorkerData {
+  readonly config: EmailConfig;
+  readonly emailHtml?: EmailHtml;
+}
 
 /** A batch of records for one worker. */
 export interface RenderBatch {

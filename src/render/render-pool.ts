@@ -6,8 +6,7 @@ import type { EmailConfig } from '../email/email-config.js';
 import type { EmailHtml } from '../email/email-templates.js';
 import { packageRoot } from '../package-root.js';
 import { compileEmailHtmlApart } from './compile-email-html-apart.js';
-import type { RenderBatchResult, RenderOutcome } from './render-messages.js';
-import type { RenderWorkerData } from './render-worker.js';
+import type { RenderBatchResult, RenderOutcome, RenderWorkerData } from './render-messages.js';
 import { siblingModule, workerEntry } from './worker-entry.js';
 
 /** How a pool is sized. */

@@ -1,16 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DecisionRecord } from '../decision/decision-schema.js';
-import type { EmailConfig } from '../email/email-config.js';
 import type { EmailHtml } from '../email/email-templates.js';
 import { createRenderer } from './create-renderer.js';
 import { loadPackageAssets } from './package-assets.js';
-import { renderFailure, type RenderBatch, type RenderBatchResult, type RenderOutcome } from './render-messages.js';
-
-/** What a render worker is started with: the email HTML when the pool has it already, else it comes as the first message. */
-export interface RenderWorkerData {
-  readonly config: EmailConfig;
-  readonly emailHtml?: EmailHtml;
-}
+import { renderFailure, type RenderBatch, type RenderBatchResult, type RenderOutcome, type RenderWorkerData } from './render-messages.js';
 
 // One worker thread of the render pool: its own renderer, built once, renders the batches it is sent.
 const port = parentPort;
