@@ -1,7 +1,13 @@
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { RenderedDecision } from '../render/rendered-decision.js';
 import { OutputError } from './output-error.js';
+
+/** What goes into a decision's folder: its files by name, and the manifest written beside them as JSON. */
+export interface DecisionFolderContent {
+  readonly decisionId: string;
+  readonly files: readonly { readonly path: string; readonly bytes: Uint8Array }[];
+  readonly manifest: unknown;
+}
 
 const STAGING = '.staging-';
 const RETIRED = '.retired-';
@@ -85,7 +91,7 @@ async function moveIntoPlace(outDir: string, staging: string, target: string, de
  * are atomic; the files are not fsynced, since a lost render is simply run again.) Returns the
  * folder's path; throws `OutputError` `OUTPUT_WRITE_FAILED` with the errno code when any step fails.
  */
-export async function writeDecisionFolder(outDir: string, rendered: Pick<RenderedDecision, 'decisionId' | 'files' | 'manifest'>): Promise<string> {
+export async function writeDecisionFolder(outDir: string, rendered: DecisionFolderContent): Promise<string> {
   const target = join(outDir, rendered.decisionId);
   let staging: string | undefined;
   try {

@@ -6,7 +6,7 @@ import type { EmailConfig } from '../email/email-config.js';
 import type { EmailHtml } from '../email/email-templates.js';
 import { packageRoot } from '../package-root.js';
 import { compileEmailHtmlApart } from './compile-email-html-apart.js';
-import type { RenderBatchResult, RenderOutcome, RenderWorkerData } from './render-messages.js';
+import type { RenderBatch, RenderBatchResult, RenderOutcome, RenderWorkerData, WriteOutcome } from './render-messages.js';
 import { siblingModule, workerEntry } from './worker-entry.js';
 
 /** How a pool is sized. */
@@ -29,13 +29,20 @@ export interface RenderPool {
   readonly size: number;
   /** The outcome of one record; a record that crashes its worker is `WORKER_CRASHED` and the pool goes on. */
   render(record: DecisionRecord): Promise<RenderOutcome>;
+  /**
+   * Renders a record and writes its folder under `outDir` on the worker (see `writeDecisionFolder`):
+   * only the counts come back. A folder not written is `OUTPUT_WRITE_FAILED` with the errno code.
+   */
+  renderToFolder(record: DecisionRecord, outDir: string): Promise<WriteOutcome>;
   /** Waits for the records in flight, then stops the workers. */
   close(): Promise<void>;
 }
 
 interface Job {
   readonly record: DecisionRecord;
-  readonly resolve: (outcome: RenderOutcome) => void;
+  readonly outDir: string | undefined;
+  /** Given a `RenderOutcome` without `outDir`, a `WriteOutcome` with it. */
+  readonly resolve: (outcome: RenderOutcome | WriteOutcome) => void;
   /** Sent alone after a crash, so that the record that crashes a worker is the only one reported. */
   readonly alone: boolean;
 }
@@ -103,7 +110,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         const id = nextId++;
         slot.inFlight.set(id, jobs);
         slot.worker.ref();
-        slot.worker.postMessage({ id, records: jobs.map((j) => j.record) });
+        slot.worker.postMessage({ id, jobs: jobs.map((j) => (j.outDir === undefined ? { record: j.record } : { record: j.record, outDir: j.outDir })) } satisfies RenderBatch);
       }
       if (slot.inFlight.size === 0) slot.worker.unref();
     }
@@ -188,16 +195,19 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     pump();
   });
 
+  const enqueue = (record: DecisionRecord, outDir: string | undefined): Promise<RenderOutcome | WriteOutcome> => {
+    if (closing) return Promise.resolve({ ok: false, code: 'POOL_CLOSED' });
+    if (broken) return Promise.resolve({ ok: false, code: brokenCode });
+    return new Promise((resolve) => {
+      queue.push({ record, outDir, resolve, alone: false });
+      schedulePump();
+    });
+  };
+
   return {
     size,
-    render(record) {
-      if (closing) return Promise.resolve({ ok: false, code: 'POOL_CLOSED' });
-      if (broken) return Promise.resolve({ ok: false, code: brokenCode });
-      return new Promise((resolve) => {
-        queue.push({ record, resolve, alone: false });
-        schedulePump();
-      });
-    },
+    render: (record) => enqueue(record, undefined) as Promise<RenderOutcome>,
+    renderToFolder: (record, outDir) => enqueue(record, outDir) as Promise<WriteOutcome>,
     async close() {
       while (queue.length > 0 || slots.some((s) => s.inFlight.size > 0)) await new Promise((r) => setTimeout(r, 10));
       closing = true;

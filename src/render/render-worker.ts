@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { DecisionRecord } from '../decision/decision-schema.js';
 import type { EmailHtml } from '../email/email-templates.js';
 import { createRenderer } from './create-renderer.js';
 import { loadPackageAssets } from './package-assets.js';
-import { renderFailure, type RenderBatch, type RenderBatchResult, type RenderOutcome, type RenderWorkerData } from './render-messages.js';
+import { writeDecisionFolder } from '../output/write-decision-folder.js';
+import { renderFailure, writtenDecision, type RenderBatch, type RenderBatchResult, type RenderWorkerData } from './render-messages.js';
 
 // One worker thread of the render pool: its own renderer, built once, renders the batches it is sent.
 const port = parentPort;
@@ -15,15 +15,21 @@ const renderer = await createRenderer({ ...loadPackageAssets(config), emailHtml:
 
 port.on('message', (batch: RenderBatch) => {
   void (async () => {
-    const results: RenderOutcome[] = [];
-    for (const record of batch.records as DecisionRecord[]) {
+    // A folder is written while the next record renders: the file system works on libuv's threads.
+    const results: Promise<RenderBatchResult['results'][number]>[] = [];
+    for (const { record, outDir } of batch.jobs) {
       try {
-        results.push({ ok: true, rendered: await renderer.render(record) });
+        const rendered = await renderer.render(record);
+        results.push(
+          outDir === undefined
+            ? Promise.resolve({ ok: true, rendered })
+            : writeDecisionFolder(outDir, rendered).then((folder) => ({ ok: true, written: writtenDecision(rendered, folder) }) as const, renderFailure),
+        );
       } catch (error) {
-        results.push(renderFailure(error));
+        results.push(Promise.resolve(renderFailure(error)));
       }
     }
-    port.postMessage({ id: batch.id, results } satisfies RenderBatchResult);
+    port.postMessage({ id: batch.id, results: await Promise.all(results) } satisfies RenderBatchResult);
   })();
 });
 port.postMessage({ ready: true });

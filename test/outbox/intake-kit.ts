@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseDecision } from '../../src/decision/parse-decision.js';
 import type { DecisionRecord } from '../../src/decision/decision-schema.js';
+import { writeDecisionFolder } from '../../src/output/write-decision-folder.js';
+import { writtenDecision } from '../../src/render/render-messages.js';
 import type { RenderPool } from '../../src/render/render-pool.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
@@ -33,6 +35,14 @@ export function inProcessPool(): RenderPool {
     async render(record) {
       try {
         return { ok: true, rendered: await RENDERER.render(record) };
+      } catch {
+        return { ok: false, code: 'EMAIL_RENDER_FAILED' };
+      }
+    },
+    async renderToFolder(record, outDir) {
+      try {
+        const rendered = await RENDERER.render(record);
+        return { ok: true, written: writtenDecision(rendered, await writeDecisionFolder(outDir, rendered)) };
       } catch {
         return { ok: false, code: 'EMAIL_RENDER_FAILED' };
       }

@@ -3,6 +3,6 @@
 import { parentPort } from 'node:worker_threads';
 
 await import('../../src/render/render-worker.js');
-parentPort?.on('message', (batch: { records: { decisionId: string }[] }) => {
-  if (batch.records.some((r) => r.decisionId === 'CRASH-ME')) process.exit(9);
+parentPort?.on('message', (batch: { jobs?: { record: { decisionId: string } }[] }) => {
+  if (batch.jobs?.some((j) => j.record.decisionId === 'CRASH-ME')) process.exit(9);
 });

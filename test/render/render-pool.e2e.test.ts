@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertDecision } from '../../src/decision/parse-decision.js';
 import { createRenderPool } from '../../src/render/render-pool.js';
@@ -28,6 +31,51 @@ describe('the render pool', () => {
     expect(hashes(three)).toEqual(hashes(here));
     expect(three.map((o) => (o.ok ? o.rendered.manifest : o))).toEqual(here.map((o) => o.rendered.manifest));
     expect(hashes(here).length).toBeGreaterThan(200);
+  });
+
+  it('writes decision folders on its workers: the same bytes, and only the counts come back', { timeout: 300_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hcc-pool-out-'));
+    try {
+      const some = records.slice(0, 6);
+      const pool = createRenderPool({ config: FIXTURE_EMAIL_CONFIG, workers: 2, batchSize: 2 });
+      // Jobs that write and jobs that return their bytes travel in the same batches.
+      const [written, returned] = await Promise.all([Promise.all(some.map((r) => pool.renderToFolder(r, out))), Promise.all(some.map((r) => pool.render(r)))]);
+      await pool.close();
+      for (const [i, outcome] of written.entries()) {
+        const here = returned[i];
+        if (!outcome.ok || !here?.ok) throw new Error(`record ${String(i)} failed`);
+        expect(outcome).not.toHaveProperty('rendered');
+        const { rendered } = here;
+        expect(outcome.written).toEqual({
+          decisionId: rendered.decisionId,
+          folder: join(out, rendered.decisionId),
+          pdfs: rendered.files.filter((f) => f.mediaType === 'application/pdf').length,
+          emails: rendered.files.filter((f) => f.kind === 'email').length,
+          followUps: rendered.manifest.followUps.length,
+        });
+        expect(readdirSync(outcome.written.folder).sort()).toEqual([...rendered.files.map((f) => f.path), 'manifest.json'].sort());
+        for (const file of rendered.files) expect(readFileSync(join(outcome.written.folder, file.path)).equals(Buffer.from(file.bytes))).toBe(true);
+        expect(JSON.parse(readFileSync(join(outcome.written.folder, 'manifest.json'), 'utf8'))).toEqual(rendered.manifest);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('says OUTPUT_WRITE_FAILED with the errno code when a worker cannot write a folder', { timeout: 120_000 }, async () => {
+    const out = mkdtempSync(join(tmpdir(), 'hcc-pool-out-'));
+    try {
+      const [first] = records;
+      if (!first) throw new Error('fixtures missing');
+      // A folder under a file: the decision renders, and its folder cannot be made.
+      const file = join(out, 'a-file');
+      writeFileSync(file, '');
+      const pool = createRenderPool({ config: FIXTURE_EMAIL_CONFIG, workers: 1 });
+      expect(await pool.renderToFolder(first, join(file, 'below'))).toEqual({ ok: false, code: 'OUTPUT_WRITE_FAILED', detail: { reason: 'ENOTDIR' } });
+      await pool.close();
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('reports the record that crashes its worker with WORKER_CRASHED and renders the others', { timeout: 300_000 }, async () => {

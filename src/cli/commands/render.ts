@@ -6,7 +6,7 @@ import { checkRecords } from '../../intake/check-records.js';
 import { describeInputError } from '../../intake/describe-input-error.js';
 import { countRecords } from '../../intake/read-records.js';
 import { OutputError } from '../../output/output-error.js';
-import { prepareOutputFolder, writeDecisionFolder } from '../../output/write-decision-folder.js';
+import { prepareOutputFolder } from '../../output/write-decision-folder.js';
 import { escapeForTerminal } from '../../text/escape-for-terminal.js';
 import type { CliIo } from '../cli-io.js';
 import { Progress } from '../progress.js';
@@ -79,23 +79,21 @@ export async function runRender(paths: readonly string[], options: RenderOptions
     const task = (async () => {
       const id = escapeForTerminal(record.decisionId);
       try {
-        const outcome = await pool.render(record);
+        const outcome = await pool.renderToFolder(record, options.out);
         if (!outcome.ok) {
           failed += 1;
+          if (outcome.detail !== undefined) {
+            io.stderr.write(`hcc: ${labelRecord(source)}: ${outcome.code}: ${id}: ${describeInputError({ code: outcome.code, detail: outcome.detail })[options.language]}\n`);
+            return;
+          }
           // The code and the decision id only: a message could quote the record. An unknown CBSA
           // office is named (an office, not a person): it is what the operator must add to the configuration.
           const office = outcome.office === undefined ? '' : ` No address is configured for the CBSA office ${escapeForTerminal(outcome.office, { quote: true })}.`;
           io.stderr.write(`hcc: ${labelRecord(source)}: ${outcome.code}: ${id} could not be rendered.${office}\n`);
           return;
         }
-        const { rendered } = outcome;
-        await writeDecisionFolder(options.out, rendered);
-        const count = (kind: string) => rendered.files.filter((f) => f.kind === kind).length;
-        rows.push({ decisionId: record.decisionId, pdfs: rendered.files.filter((f) => f.mediaType === 'application/pdf').length, emails: count('email'), followUps: rendered.manifest.followUps.length });
-      } catch (error) {
-        failed += 1;
-        if (!(error instanceof OutputError)) throw error;
-        io.stderr.write(`hcc: ${labelRecord(source)}: ${error.code}: ${id}: ${describeInputError(error)[options.language]}\n`);
+        const { written } = outcome;
+        rows.push({ decisionId: written.decisionId, pdfs: written.pdfs, emails: written.emails, followUps: written.followUps });
       } finally {
         progress.tick();
       }
