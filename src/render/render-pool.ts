@@ -70,11 +70,9 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const size = Math.max(1, options.workers ?? availableParallelism());
   const batchSize = Math.max(1, options.batchSize ?? 4);
   const maxOldSpaceMb = options.maxOldSpaceMb ?? 192;
-  // A worker's garbage is short-lived (one decision's strings and buffers): 32 MB of young
-  // generation lets it die there (at 8 a worker spent 5–10% more CPU on scavenges and promoted
-  // more to the old space), and the tree stays near 330 MB on 3,000 records since `hcc`'s own
-  // thread keeps a 2 MB semi-space.
-  const maxYoungSpaceMb = options.maxYoungSpaceMb ?? 32;
+  // A worker's garbage is short-lived (one decision's strings and buffers, ~5 MB): 12 MB of young
+  // generation lets most of it die there. (A `--max-semi-space-size` given to node overrides this.)
+  const maxYoungSpaceMb = options.maxYoungSpaceMb ?? 12;
   const queue: Job[] = [];
   let nextId = 0;
   let closing = false;
