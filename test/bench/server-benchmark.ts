@@ -171,7 +171,7 @@ export async function benchmarkServer(seconds: number): Promise<ServerResult> {
       const fixtures = fixtureRecords();
       let sent = 0;
       const ids: string[] = [];
-      // POSTs of fresh decisions for `duration` seconds; the ids sent are kept only when `keep`.
+      // POSTs of fresh decisions for `duration` seconds; when `keep`, the ids answered 202 are kept.
       const postLoad = (duration: number, tag: string, keep: boolean) =>
         load({
           url: `${serve.origin}/api/v1/decisions`,
@@ -186,8 +186,10 @@ export async function benchmarkServer(seconds: number): Promise<ServerResult> {
                 const base = fixtures[sent % fixtures.length] ?? {};
                 const decisionId = `${String(base.decisionId)}-${tag}${String(sent)}`;
                 sent += 1;
-                if (keep) ids.push(decisionId);
                 return { ...request, body: JSON.stringify({ ...base, decisionId }) };
+              },
+              onResponse: (status, body) => {
+                if (keep && status === 202) ids.push((JSON.parse(body) as { decisionId: string }).decisionId);
               },
             },
           ],
@@ -211,7 +213,7 @@ export async function benchmarkServer(seconds: number): Promise<ServerResult> {
             await store.status(id);
             stored += 1;
           } catch {
-            // Sent but not answered before the run ended (or refused): not stored.
+            // Answered 202 and not in the store: counted as missing.
           }
         }
       } finally {
