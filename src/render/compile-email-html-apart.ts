@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { readCompiledEmailHtml } from '../email/compiled-email-html.js';
 import type { EmailHtml } from '../email/email-templates.js';
 import { siblingModule, workerEntry } from './worker-entry.js';
 
@@ -6,11 +7,14 @@ import { siblingModule, workerEntry } from './worker-entry.js';
 export type EmailHtmlAnswer = { readonly ok: true; readonly html: EmailHtml } | { readonly ok: false; readonly code: string };
 
 /**
- * Runs MJML on the email templates in a thread that ends once it has answered, so that neither
+ * The email templates' HTML: from `compiledFile` when it was made from these same templates (no
+ * MJML at all), else from MJML run in a thread that ends once it has answered, so that neither
  * the caller nor the render workers hold MJML (about 60 MB a thread). A thread that dies without
  * answering is `WORKER_START_FAILED`.
  */
-export function compileEmailHtmlApart(emailTemplatesDir: string): Promise<EmailHtmlAnswer> {
+export async function compileEmailHtmlApart(emailTemplatesDir: string, compiledFile?: string): Promise<EmailHtmlAnswer> {
+  const kept = compiledFile === undefined ? undefined : await readCompiledEmailHtml(emailTemplatesDir, compiledFile);
+  if (kept !== undefined) return { ok: true, html: kept };
   return new Promise((resolve) => {
     const { entry, eval: evaluate } = workerEntry(siblingModule('email-html-worker', import.meta.url));
     const worker = new Worker(entry, { eval: evaluate, workerData: { emailTemplatesDir }, stdout: false, stderr: false });

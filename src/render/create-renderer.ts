@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { createTemplateEngine } from '../compose/template-engine.js';
 import type { DecisionRecord } from '../decision/decision-schema.js';
+import { readCompiledEmailHtml } from '../email/compiled-email-html.js';
 import type { EmailConfig } from '../email/email-config.js';
 import { compileEmailTemplates, emailTemplatesFromHtml, type EmailHtml } from '../email/email-templates.js';
 import type { LocaleResources } from '../i18n/locale-files.js';
@@ -21,6 +22,11 @@ export interface RendererAssets {
   readonly config: EmailConfig;
   /** The email templates already through MJML (`compileEmailHtml`); without it they are compiled from `templates/email/`. */
   readonly emailHtml?: EmailHtml;
+  /**
+   * A file of email HTML made earlier (`writeCompiledEmailHtml`, run by `npm run build`): used in
+   * place of MJML when it was made from these same templates, ignored otherwise.
+   */
+  readonly compiledEmailHtml?: string;
 }
 
 /** Renders decisions to exact bytes, with everything it needs built once. */
@@ -42,7 +48,9 @@ export interface Renderer {
 export async function createRenderer(assets: RendererAssets): Promise<Renderer> {
   const translators = createTranslators(assets.locales);
   const engine = createTemplateEngine(assets.templates);
-  const templates = assets.emailHtml === undefined ? await compileEmailTemplates(join(assets.templates, 'email')) : emailTemplatesFromHtml(assets.emailHtml);
+  const emailDir = join(assets.templates, 'email');
+  const html = assets.emailHtml ?? (assets.compiledEmailHtml === undefined ? undefined : await readCompiledEmailHtml(emailDir, assets.compiledEmailHtml));
+  const templates = html === undefined ? await compileEmailTemplates(emailDir) : emailTemplatesFromHtml(html);
   const context = { compose: { engine, translators }, email: { translators, templates, config: assets.config } };
   return {
     translators,

@@ -4,8 +4,13 @@ import { readLocaleFiles } from '../i18n/locale-files.js';
 import { packageRoot } from '../package-root.js';
 import type { RendererAssets } from './create-renderer.js';
 
+/** Where `npm run build` keeps the package's email templates after MJML (see `compiled-email-html.ts`). */
+export function packageCompiledEmailHtml(): string {
+  return join(packageRoot(), 'dist', 'email-html.json');
+}
+
 /** The templates and locales shipped with the package, read now, with the given configuration. */
 export function loadPackageAssets(config: EmailConfig): RendererAssets {
   const root = packageRoot();
-  return { templates: join(root, 'templates'), locales: readLocaleFiles(join(root, 'locales')), config };
+  return { templates: join(root, 'templates'), locales: readLocaleFiles(join(root, 'locales')), config, compiledEmailHtml: packageCompiledEmailHtml() };
 }

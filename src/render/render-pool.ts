@@ -6,6 +6,7 @@ import type { EmailConfig } from '../email/email-config.js';
 import type { EmailHtml } from '../email/email-templates.js';
 import { packageRoot } from '../package-root.js';
 import { compileEmailHtmlApart } from './compile-email-html-apart.js';
+import { packageCompiledEmailHtml } from './package-assets.js';
 import type { RenderBatch, RenderBatchResult, RenderOutcome, RenderWorkerData, WriteOutcome } from './render-messages.js';
 import { siblingModule, workerEntry } from './worker-entry.js';
 
@@ -79,7 +80,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   let broken = false;
   let brokenCode = 'WORKER_START_FAILED';
   const slots: Slot[] = [];
-  // MJML runs once, in a thread that then ends; workers start meanwhile and are sent the HTML when it is ready.
+  // The HTML made at build time, or MJML once in a thread that then ends; workers start meanwhile and are sent the HTML when it is ready.
   let emailHtml: EmailHtml | undefined;
 
   const spawn = (): Worker => {
@@ -175,7 +176,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     slots.push(slot);
   }
 
-  void compileEmailHtmlApart(join(packageRoot(), 'templates', 'email')).then((answer) => {
+  void compileEmailHtmlApart(join(packageRoot(), 'templates', 'email'), packageCompiledEmailHtml()).then((answer) => {
     if (closing || broken) return;
     if (!answer.ok) {
       // A template that does not compile would fail every worker: what waits fails with its code.
