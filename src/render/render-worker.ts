@@ -15,21 +15,16 @@ const renderer = await createRenderer({ ...loadPackageAssets(config), emailHtml:
 
 port.on('message', (batch: RenderBatch) => {
   void (async () => {
-    // A folder is written while the next record renders: the file system works on libuv's threads.
-    const results: Promise<RenderBatchResult['results'][number]>[] = [];
+    const results: RenderBatchResult['results'][number][] = [];
     for (const { record, outDir } of batch.jobs) {
       try {
         const rendered = await renderer.render(record);
-        results.push(
-          outDir === undefined
-            ? Promise.resolve({ ok: true, rendered })
-            : writeDecisionFolder(outDir, rendered).then((folder) => ({ ok: true, written: writtenDecision(rendered, folder) }) as const, renderFailure),
-        );
+        results.push(outDir === undefined ? { ok: true, rendered } : { ok: true, written: writtenDecision(rendered, writeDecisionFolder(outDir, rendered)) });
       } catch (error) {
-        results.push(Promise.resolve(renderFailure(error)));
+        results.push(renderFailure(error));
       }
     }
-    port.postMessage({ id: batch.id, results: await Promise.all(results) } satisfies RenderBatchResult);
+    port.postMessage({ id: batch.id, results } satisfies RenderBatchResult);
   })();
 });
 port.postMessage({ ready: true });

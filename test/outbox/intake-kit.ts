@@ -42,7 +42,7 @@ export function inProcessPool(): RenderPool {
     async renderToFolder(record, outDir) {
       try {
         const rendered = await RENDERER.render(record);
-        return { ok: true, written: writtenDecision(rendered, await writeDecisionFolder(outDir, rendered)) };
+        return { ok: true, written: writtenDecision(rendered, writeDecisionFolder(outDir, rendered)) };
       } catch {
         return { ok: false, code: 'EMAIL_RENDER_FAILED' };
       }

@@ -1,11 +1,19 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OutputError } from '../../src/output/output-error.js';
 import { prepareOutputFolder, removeLeftovers, writeDecisionFolder } from '../../src/output/write-decision-folder.js';
 
-const work = () => mkdtempSync(join(tmpdir(), 'hcc-output-'));
+const made: string[] = [];
+const work = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hcc-output-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const rendered = (id: string, names: string[]) => ({
   decisionId: id,
@@ -14,28 +22,28 @@ const rendered = (id: string, names: string[]) => ({
 });
 
 describe('writeDecisionFolder', () => {
-  it('replaces a previous folder whole: no file of the old run survives', async () => {
+  it('replaces a previous folder whole: no file of the old run survives', () => {
     const out = work();
-    await writeDecisionFolder(out, rendered('D-1', ['a.txt', 'b.txt']));
-    await writeDecisionFolder(out, rendered('D-1', ['c.txt']));
+    writeDecisionFolder(out, rendered('D-1', ['a.txt', 'b.txt']));
+    writeDecisionFolder(out, rendered('D-1', ['c.txt']));
     expect(readdirSync(join(out, 'D-1')).sort()).toEqual(['c.txt', 'manifest.json']);
     expect(readdirSync(out)).toEqual(['D-1']);
   });
 
-  it('leaves the previous folder untouched when writing the new one fails, and says OUTPUT_WRITE_FAILED', async () => {
+  it('leaves the previous folder untouched when writing the new one fails, and says OUTPUT_WRITE_FAILED', () => {
     const out = work();
-    await writeDecisionFolder(out, rendered('D-2', ['a.txt']));
+    writeDecisionFolder(out, rendered('D-2', ['a.txt']));
     // A file name that cannot be written (a folder is in the way) makes the staging write fail.
-    const failure = writeDecisionFolder(out, rendered('D-2', ['sub/x.txt']));
-    await expect(failure).rejects.toBeInstanceOf(OutputError);
-    await expect(failure).rejects.toMatchObject({ code: 'OUTPUT_WRITE_FAILED', detail: { reason: 'ENOENT' } });
+    const failure = () => writeDecisionFolder(out, rendered('D-2', ['sub/x.txt']));
+    expect(failure).toThrow(OutputError);
+    expect(failure).toThrow(expect.objectContaining({ code: 'OUTPUT_WRITE_FAILED', detail: { reason: 'ENOENT' } }));
     expect(readdirSync(join(out, 'D-2')).sort()).toEqual(['a.txt', 'manifest.json']);
     expect(readdirSync(out)).toEqual(['D-2']);
   });
 
-  it('creates the output folder and its missing parents', async () => {
+  it('creates the output folder and its missing parents', () => {
     const out = join(work(), 'a', 'b');
-    await writeDecisionFolder(out, rendered('D-3', ['a.txt']));
+    writeDecisionFolder(out, rendered('D-3', ['a.txt']));
     expect(readdirSync(join(out, 'D-3')).sort()).toEqual(['a.txt', 'manifest.json']);
   });
 });
