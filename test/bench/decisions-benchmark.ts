@@ -11,11 +11,15 @@ import { benchmarkIntake, type IntakeResult } from './intake-benchmark.js';
 import { roundRatios, summarise, type RoundSummary } from './round-ratios.js';
 
 export interface DecisionsResult {
-  /** The pool, one worker per core: median over the rounds. */
+  /** The pool, one worker per core, in steady state (after the first `warmUpRecords`): median over the rounds. */
   readonly decisionsPerSecond: number;
   readonly decisionsPerSecondOneWorker: number;
-  /** The pool's rate over one worker's, taken within each round. */
+  /** The pool's steady rate over one worker's, taken within each round. */
   readonly poolRatio: RoundSummary;
+  /** The same over each whole run, start-up and warm-up included. */
+  readonly wholeRun: { readonly decisionsPerSecond: number; readonly decisionsPerSecondOneWorker: number; readonly poolRatio: RoundSummary };
+  /** Decisions written before the steady-state clock starts. */
+  readonly warmUpRecords: number;
   readonly workers: number;
   readonly rounds: number;
   readonly batchRecords: number;
@@ -61,14 +65,26 @@ function treeRssKb(pid: number): number {
 
 interface RenderRun {
   readonly seconds: number;
+  /** From the moment `warmUpRecords` decision folders were written to the end, and the decisions written in it. */
+  readonly steadySeconds: number;
+  readonly steadyRecords: number;
   readonly peakMb: number;
+}
+
+/** Decision folders finished in `out` (not the staging folders, whose names start with a dot). */
+function foldersWritten(out: string): number {
+  try {
+    return readdirSync(out).filter((n) => !n.startsWith('.')).length;
+  } catch {
+    return 0;
+  }
 }
 
 /**
  * Runs the built `hcc render` on `input` with `workers` worker threads into `out` (a folder of its
  * own: nothing is deleted between runs, see below), sampling its memory.
  */
-async function renderRun(input: string, out: string, workers: number): Promise<RenderRun> {
+async function renderRun(input: string, out: string, workers: number, total: number, warmUpRecords: number): Promise<RenderRun> {
   const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
   const config = join(packageRoot(), 'fixtures', 'hcc.config.json');
   const started = performance.now();
@@ -76,13 +92,22 @@ async function renderRun(input: string, out: string, workers: number): Promise<R
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   let peakKb = 0;
+  // Every 100 ms: the tree's memory, and until the warm-up is past, the folders written (a
+  // listing of at most a few thousand names; its time counts in the run as any other load would).
+  let steadyFrom: { at: number; written: number } | undefined;
   const timer = setInterval(() => {
     if (child.pid !== undefined) peakKb = Math.max(peakKb, treeRssKb(child.pid));
-  }, 200);
+    if (steadyFrom === undefined) {
+      const written = foldersWritten(out);
+      if (written >= warmUpRecords) steadyFrom = { at: performance.now(), written };
+    }
+  }, 100);
   const [code] = (await once(child, 'exit')) as [number | null];
   clearInterval(timer);
   if (code !== 0) throw new Error(`hcc render exited ${String(code)}: ${stderr.slice(0, 500)}`);
-  return { seconds: (performance.now() - started) / 1000, peakMb: Math.round(peakKb / 1024) };
+  const ended = performance.now();
+  const from = steadyFrom ?? { at: started, written: 0 };
+  return { seconds: (ended - started) / 1000, steadySeconds: (ended - from.at) / 1000, steadyRecords: total - from.written, peakMb: Math.round(peakKb / 1024) };
 }
 
 /**
@@ -93,6 +118,11 @@ async function renderRun(input: string, out: string, workers: number): Promise<R
  */
 export async function benchmarkDecisions(batchRecords: number, rounds: number): Promise<DecisionsResult> {
   const workers = availableParallelism();
+  // Steady state: the rate after the first third of the batch. Until then each worker is warming
+  // up (its first decisions cost it several times the later ones: V8 compiling the hot code, about
+  // 4.5 s of CPU a worker on its compiler threads, the shaping tables and font subsets filling),
+  // and a single worker does that on the core the pool would use for its second worker.
+  const warmUpRecords = Math.floor(batchRecords / 3);
   const fixtures = fixtureRecords();
   const dir = mkdtempSync(join(tmpdir(), 'hcc-bench-decisions-'));
   try {
@@ -100,6 +130,8 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
     await writeBatch(input, fixtures, batchRecords);
     const pool: number[] = [];
     const one: number[] = [];
+    const poolWhole: number[] = [];
+    const oneWhole: number[] = [];
     let peakMb = 0;
     let out = '';
     for (let round = 0; round < rounds; round += 1) {
@@ -111,11 +143,16 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
         // slower, its time going to the kernel: ext4 passes over inodes deleted in the last few
         // minutes when it allocates new ones (`recently_deleted` in a profile of the kernel).
         out = join(dir, `out-${String(round + 1)}-${String(n)}`);
-        const run = await renderRun(input, out, n);
-        const rate = batchRecords / run.seconds;
+        const run = await renderRun(input, out, n, batchRecords, warmUpRecords);
+        const rate = run.steadyRecords / run.steadySeconds;
+        const whole = batchRecords / run.seconds;
         (n === 1 ? one : pool).push(rate);
+        (n === 1 ? oneWhole : poolWhole).push(whole);
         peakMb = Math.max(peakMb, run.peakMb);
-        console.log(`  round ${String(round + 1)}: ${String(n)} worker${n === 1 ? '' : 's'}: ${rate.toFixed(1)} decisions/s, peak RSS of the process tree ${String(run.peakMb)} MB`);
+        console.log(
+          `  round ${String(round + 1)}: ${String(n)} worker${n === 1 ? '' : 's'}: ${rate.toFixed(1)} decisions/s in steady state (the last ${String(run.steadyRecords)}), ` +
+            `${whole.toFixed(1)} over the whole run; peak RSS of the process tree ${String(run.peakMb)} MB`,
+        );
       }
     }
     const folders = readdirSync(out).filter((n) => !n.startsWith('.'));
@@ -126,6 +163,8 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
       decisionsPerSecond: summarise(pool).median,
       decisionsPerSecondOneWorker: summarise(one).median,
       poolRatio,
+      wholeRun: { decisionsPerSecond: summarise(poolWhole).median, decisionsPerSecondOneWorker: summarise(oneWhole).median, poolRatio: roundRatios(poolWhole, oneWhole) },
+      warmUpRecords,
       workers,
       rounds,
       batchRecords,
@@ -134,9 +173,10 @@ export async function benchmarkDecisions(batchRecords: number, rounds: number): 
       intake,
     };
     console.log(
-      `hcc render, ${String(batchRecords)} records (${result.filesPerDecision.toFixed(1)} files each), ${String(rounds)} rounds: ` +
+      `hcc render, ${String(batchRecords)} records (${result.filesPerDecision.toFixed(1)} files each), ${String(rounds)} rounds, steady state after ${String(warmUpRecords)}: ` +
         `${result.decisionsPerSecond.toFixed(1)} decisions/s with ${String(workers)} workers, ${result.decisionsPerSecondOneWorker.toFixed(1)} with one; ` +
-        `pool ${poolRatio.median.toFixed(2)}x one worker (${poolRatio.min.toFixed(2)}–${poolRatio.max.toFixed(2)}); peak RSS of the tree ${String(peakMb)} MB`,
+        `pool ${poolRatio.median.toFixed(2)}x one worker (${poolRatio.min.toFixed(2)}–${poolRatio.max.toFixed(2)}); ` +
+        `whole runs ${result.wholeRun.decisionsPerSecond.toFixed(1)} and ${result.wholeRun.decisionsPerSecondOneWorker.toFixed(1)}, ${result.wholeRun.poolRatio.median.toFixed(2)}x; peak RSS of the tree ${String(peakMb)} MB`,
     );
     return result;
   } finally {
