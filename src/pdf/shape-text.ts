@@ -8,9 +8,12 @@ import { trailingSpaceOf, type ShapedGlyph, type ShapedText } from './shaped-tex
 export type { ShapedGlyph, ShapedText } from './shaped-text.js';
 
 // Bounded so that memory stays flat over thousands of letters with different names: by entries,
-// and by the code units they hold (a glyph costs about 70 bytes), whichever fills first.
+// and by the code units they hold (a glyph costs about 70 bytes), whichever fills first. 60,000
+// units a face (about 4 MB): at 200,000 the four faces of each render worker held up to ~50 MB
+// more, which every full collection marks, and the tree of `hcc render` with two workers reached
+// 400 MB on 9,000 records (360 MB now), at the same rate.
 const MAX_CACHED_TEXTS = 8_000;
-const MAX_CACHED_UNITS = 200_000;
+const MAX_CACHED_UNITS = 60_000;
 
 interface ShapeCache {
   readonly texts: Map<string, ShapedText>;
