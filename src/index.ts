@@ -68,7 +68,7 @@ export { permitGrounds, reasonsIn, reasonsLanguage } from './decision/record-def
 export { createRenderer, type Renderer, type RendererAssets } from './render/create-renderer.js';
 export { loadPackageAssets } from './render/package-assets.js';
 export { createRenderPool, type RenderPool, type RenderPoolOptions } from './render/render-pool.js';
-export type { RenderFailure, RenderOutcome } from './render/render-messages.js';
+export type { RenderFailure, RenderOutcome, WriteOutcome, WrittenDecision } from './render/render-messages.js';
 export type { DecisionManifest, Envelope, RenderedDecision, RenderedEmail, RenderedFile, RenderedFileEntry, RenderedLetter } from './render/rendered-decision.js';
 export {
   parseSmtpConfig,
