@@ -8,7 +8,7 @@ import { runCli } from './run-cli.js';
 //   ceiling V8 allows 1.3 at most, so a worker (about 50 MB live: code, fonts, caches) ran a
 //   full collection every ~15 decisions, each ~50 ms of marking: 20% of its time. At 1.5 the
 //   pool renders ~20% more decisions a second for ~50 MB more in the tree (measured on 3,000
-//   records with two workers: 75 → 93 decisions/s, 315 → 360 MB).
+//   records with two workers: 75 → 91–93 decisions/s, 315 → 360 MB).
 // - No semi-space flag: a V8 flag overrides the young generation the pool gives each worker
 //   (`resourceLimits`), and this thread now only reads and hands out records.
 // - Garbage collection on each thread itself, not on helper threads: when every core renders,

@@ -6,10 +6,10 @@ import type { EmailHtml } from './email-templates.js';
 
 /**
  * MJML's output depends only on the template files and MJML itself, so it can be made once (at
- * build time) and kept in a file: `{ key, html }`, where `key` is the SHA-256 of MJML's version and
- * every file of the templates' folder, names and bytes (the templates include only from it). A reader takes the HTML only when the key
- * of the folder it was given is the same; an edited template, another folder or another MJML
- * simply misses, and the caller runs MJML as before.
+ * build time) and kept in a file: `{ key, html }`, where `key` is the SHA-256 of MJML's version
+ * and every file of the templates' folder, names and bytes (the templates include only from it).
+ * A reader takes the HTML only when the key of the folder it was given is the same; an edited
+ * template or another MJML simply misses, and the caller runs MJML as before.
  */
 interface CompiledEmailHtmlFile {
   readonly key: string;

@@ -107,7 +107,14 @@ export function writeDecisionFolder(outDir: string, rendered: DecisionFolderCont
     writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(rendered.manifest, null, 2)}\n`);
     moveIntoPlace(outDir, staging, target, rendered.decisionId);
   } catch (error) {
-    if (staging !== undefined) rmSync(staging, { recursive: true, force: true });
+    // Clearing the staging folder is best effort: the error reported is the write's, not this one's.
+    if (staging !== undefined) {
+      try {
+        rmSync(staging, { recursive: true, force: true });
+      } catch {
+        // Left for the next run's `removeLeftovers`.
+      }
+    }
     throw new OutputError('OUTPUT_WRITE_FAILED', error);
   }
   return target;
