@@ -4,6 +4,11 @@ import { readLocaleFiles } from '../i18n/locale-files.js';
 import { packageRoot } from '../package-root.js';
 import type { RendererAssets } from './create-renderer.js';
 
+/** The package's email templates (MJML). */
+export function packageEmailTemplates(): string {
+  return join(packageRoot(), 'templates', 'email');
+}
+
 /** Where `npm run build` keeps the package's email templates after MJML (see `compiled-email-html.ts`). */
 export function packageCompiledEmailHtml(): string {
   return join(packageRoot(), 'dist', 'email-html.json');

@@ -1,12 +1,10 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DecisionRecord } from '../decision/decision-schema.js';
 import type { EmailConfig } from '../email/email-config.js';
 import type { EmailHtml } from '../email/email-templates.js';
-import { packageRoot } from '../package-root.js';
 import { compileEmailHtmlApart } from './compile-email-html-apart.js';
-import { packageCompiledEmailHtml } from './package-assets.js';
+import { packageCompiledEmailHtml, packageEmailTemplates } from './package-assets.js';
 import type { RenderBatch, RenderBatchResult, RenderOutcome, RenderWorkerData, WriteOutcome } from './render-messages.js';
 import { siblingModule, workerEntry } from './worker-entry.js';
 
@@ -176,7 +174,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     slots.push(slot);
   }
 
-  void compileEmailHtmlApart(join(packageRoot(), 'templates', 'email'), packageCompiledEmailHtml()).then((answer) => {
+  void compileEmailHtmlApart(packageEmailTemplates(), packageCompiledEmailHtml()).then((answer) => {
     if (closing || broken) return;
     if (!answer.ok) {
       // A template that does not compile would fail every worker: what waits fails with its code.

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMessageIdHeader } from '../../src/deliver/message-id.js';
@@ -7,8 +6,8 @@ import { openStore } from '../../src/store/open-store.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { assertBuildIsCurrent } from '../support/run-hcc.js';
 import { runHccWithEnv, type HccRun } from '../support/run-hcc-with-env.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { writeConfigWithSmtp } from './delivery-test-kit.js';
+import type { SmtpTestServer } from '../support/smtp-test-server.js';
+import { startDeliveryScene } from './delivery-test-kit.js';
 
 // The whole chain on the built hcc: submit a fixture (approval auto), deliver its emails to a real
 // SMTP server, print its letters, then after the departure deadline deliver again: the follow-up
@@ -25,12 +24,8 @@ let config: string;
 
 beforeAll(async () => {
   assertBuildIsCurrent();
-  server = await startSmtpTestServer();
-  dir = mkdtempSync(join(tmpdir(), 'hcc-chain-'));
-  db = join(dir, 'hcc.sqlite');
-  config = join(dir, 'hcc.config.json');
   // Approval auto: an upstream system reviewed the bytes, so what is submitted goes out.
-  writeConfigWithSmtp(config, { timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 20_000 } }, { approval: 'auto' });
+  ({ server, dir, db, config } = await startDeliveryScene('hcc-chain-', { timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 20_000 } }, { approval: 'auto' }));
 });
 
 afterAll(async () => {

@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMessageIdHeader } from '../../src/deliver/message-id.js';
 import { openStore } from '../../src/store/open-store.js';
 import { assertBuildIsCurrent, HCC } from '../support/run-hcc.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { deliverySubmission, seededRandom, writeConfigWithSmtp } from './delivery-test-kit.js';
+import type { SmtpTestServer } from '../support/smtp-test-server.js';
+import { seededRandom, startDeliveryScene, submitEmailDecisions } from './delivery-test-kit.js';
 
 // `hcc deliver` (the built dist, a child process) killed with SIGKILL at random points, then run
 // again until everything is delivered: nothing is lost, and a message the server got twice (sent,
@@ -21,27 +18,14 @@ const KILLED_RUNS = 30;
 const SEED = Number(process.env.HCC_CRASH_SEED ?? Date.now() % 2_147_483_647);
 
 let server: SmtpTestServer;
-let dir: string;
 let db: string;
 let config: string;
 
 beforeAll(async () => {
   assertBuildIsCurrent();
-  server = await startSmtpTestServer();
-  dir = mkdtempSync(join(tmpdir(), 'hcc-crash-'));
-  db = join(dir, 'hcc.sqlite');
-  config = join(dir, 'hcc.config.json');
   // A slow, narrow pool so each run is cut in the middle of its work; a short send deadline keeps the lease (deadline + 60 s) short.
-  writeConfigWithSmtp(config, { pool: { maxConnections: 2 }, rateLimit: { messagesPerSecond: 10 }, timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 10_000 } });
-  const store = await openStore({ location: db, now: new Date(T0) });
-  try {
-    for (let d = 1; d <= DECISIONS; d += 1) {
-      const id = `HC-CRASH-${String(d).padStart(3, '0')}`;
-      await store.submitDecision(deliverySubmission(id, { emails: EMAILS_EACH }), { now: new Date(T0), actor: 'intake-test', approval: 'auto' });
-    }
-  } finally {
-    await store.close();
-  }
+  ({ server, db, config } = await startDeliveryScene('hcc-crash-', { pool: { maxConnections: 2 }, rateLimit: { messagesPerSecond: 10 }, timeouts: { connectionMs: 5000, greetingMs: 5000, socketMs: 10_000, sendMs: 10_000 } }));
+  await submitEmailDecisions(db, 'HC-CRASH', DECISIONS, EMAILS_EACH, new Date(T0));
 });
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/open-store.js';
 import { assertBuildIsCurrent, HCC } from '../support/run-hcc.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
 import { postgresFixtures } from '../store/store-fixtures.js';
-import { deliverySubmission, writeConfigWithSmtp } from './delivery-test-kit.js';
+import { submitEmailDecisions, writeConfigWithSmtp } from './delivery-test-kit.js';
 
 // Two `hcc deliver` processes (the built dist) on one PostgreSQL database, over one batch: they
 // claim with FOR UPDATE SKIP LOCKED, so each item is sent exactly once, and both take part.
@@ -67,14 +67,7 @@ function sentBy(log: string): string[] {
 
 describe('two hcc deliver processes on PostgreSQL', () => {
   it(`send each of ${TOTAL} emails exactly once between them`, async () => {
-    const store = await openStore({ location: postgres.url(), now: new Date(NOW) });
-    try {
-      for (let d = 1; d <= DECISIONS; d += 1) {
-        await store.submitDecision(deliverySubmission(`HC-PG-${String(d).padStart(3, '0')}`, { emails: EMAILS_EACH }), { now: new Date(NOW), actor: 'intake-test', approval: 'auto' });
-      }
-    } finally {
-      await store.close();
-    }
+    await submitEmailDecisions(postgres.url(), 'HC-PG', DECISIONS, EMAILS_EACH, new Date(NOW));
 
     const [a, b] = await Promise.all([deliver(join(dir, 'a.log')), deliver(join(dir, 'b.log'))]);
     expect(a.exitCode, a.stderr).toBe(0);

@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readMessageIdHeader } from '../../src/deliver/message-id.js';
 import { openStore } from '../../src/store/open-store.js';
 import { assertBuildIsCurrent } from '../support/run-hcc.js';
 import { runHccWithEnv } from '../support/run-hcc-with-env.js';
-import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
-import { deliverySubmission, writeConfigWithSmtp } from './delivery-test-kit.js';
+import { startDeliveryScene, submitEmailDecisions, type DeliveryScene } from './delivery-test-kit.js';
 
 // One `hcc deliver --workers 3` process on one SQLite store: three delivery loops claim batches of
 // the same outbox side by side. Each email must reach the server exactly once, with one attempt,
@@ -19,32 +17,18 @@ const EMAILS_EACH = 5;
 const TOTAL = DECISIONS * EMAILS_EACH;
 const WORKERS = 3;
 
-let server: SmtpTestServer;
-let dir: string;
-let db: string;
-let config: string;
+let scene: DeliveryScene;
 
 beforeAll(async () => {
   assertBuildIsCurrent();
-  server = await startSmtpTestServer();
-  dir = mkdtempSync(join(tmpdir(), 'hcc-deliver-workers-'));
-  db = join(dir, 'hcc.sqlite');
-  config = join(dir, 'hcc.config.json');
   // Rate-limited and with small batches, so that every loop still finds work when the others have claimed theirs.
-  writeConfigWithSmtp(config, { pool: { maxConnections: 3 }, rateLimit: { messagesPerSecond: 120 } });
-  const store = await openStore({ location: db, now: new Date(NOW) });
-  try {
-    for (let d = 1; d <= DECISIONS; d += 1) {
-      await store.submitDecision(deliverySubmission(`HC-WK-${String(d).padStart(3, '0')}`, { emails: EMAILS_EACH }), { now: new Date(NOW), actor: 'intake-test', approval: 'auto' });
-    }
-  } finally {
-    await store.close();
-  }
+  scene = await startDeliveryScene('hcc-deliver-workers-', { pool: { maxConnections: 3 }, rateLimit: { messagesPerSecond: 120 } });
+  await submitEmailDecisions(scene.db, 'HC-WK', DECISIONS, EMAILS_EACH, new Date(NOW));
 });
 
 afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await scene.server.close();
+  rmSync(scene.dir, { recursive: true, force: true });
 });
 
 interface DeliveryEvent {
@@ -56,6 +40,7 @@ interface DeliveryEvent {
 
 describe('hcc deliver --workers 3 on SQLite', () => {
   it(`sends each of ${TOTAL} emails exactly once, every loop taking part`, async () => {
+    const { server, dir, db, config } = scene;
     const log = join(dir, 'hcc.log');
     const run = await runHccWithEnv(['deliver', '--once', '--workers', String(WORKERS), '--batch', '2', '--db', db, '--config', config, '--now', NOW], {
       HCC_SMTP_URL: `smtp://127.0.0.1:${server.port}`,

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/package-root.js';
+import { openStore } from '../../src/store/open-store.js';
 import type { DecisionSubmission, FileInput, ItemInput } from '../../src/store/store.js';
 import { syntheticPdf } from '../support/sample-emails.js';
+import { startSmtpTestServer, type SmtpTestServer } from '../support/smtp-test-server.js';
 
 // Synthetic decisions for the delivery tests, put in the store directly (as intake would): emails
 // whose bytes are real CRLF messages with their Message-ID, letters with address blocks, a file
@@ -112,4 +115,36 @@ export function seededRandom(seed: number): () => number {
 export function writeConfigWithSmtp(path: string, smtp: Record<string, unknown>, extra: Record<string, unknown> = {}): void {
   const base = JSON.parse(readFileSync(join(packageRoot(), 'fixtures', 'hcc.config.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(path, JSON.stringify({ ...base, ...extra, smtp }));
+}
+
+/**
+ * Puts `decisions` synthetic decisions of `emailsEach` emails each in the store at `location`
+ * (a SQLite path or a PostgreSQL URL), approved at `now`: `<prefix>-001`, `<prefix>-002`, …
+ */
+export async function submitEmailDecisions(location: string, prefix: string, decisions: number, emailsEach: number, now: Date): Promise<void> {
+  const store = await openStore({ location, now });
+  try {
+    for (let d = 1; d <= decisions; d += 1) {
+      await store.submitDecision(deliverySubmission(`${prefix}-${String(d).padStart(3, '0')}`, { emails: emailsEach }), { now, actor: 'intake-test', approval: 'auto' });
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+/** What a delivery test of the built `hcc` runs against: an SMTP test server, a folder, a SQLite path and a configuration file. */
+export interface DeliveryScene {
+  readonly server: SmtpTestServer;
+  readonly dir: string;
+  readonly db: string;
+  readonly config: string;
+}
+
+/** Starts the SMTP test server and writes the configuration (`smtp`, plus `extra` keys such as `approval`) in a new temporary folder. */
+export async function startDeliveryScene(folderPrefix: string, smtp: Record<string, unknown>, extra: Record<string, unknown> = {}): Promise<DeliveryScene> {
+  const server = await startSmtpTestServer();
+  const dir = mkdtempSync(join(tmpdir(), folderPrefix));
+  const config = join(dir, 'hcc.config.json');
+  writeConfigWithSmtp(config, smtp, extra);
+  return { server, dir, db: join(dir, 'hcc.sqlite'), config };
 }
